@@ -1,0 +1,335 @@
+//! One article as the extractors see it: the raw bytes, the decoded text, and its
+//! paragraphs, sentences and word tokens, each with a span.
+//!
+//! Everything is built once per article and then only read. Extractors work in offsets of
+//! the decoded `text`; [`Document::raw_span`] maps them back to byte offsets of the raw
+//! file, which is what records carry. For UTF-8 input the two are the same (shifted past a
+//! BOM); for other encodings a per-byte offset table does the mapping.
+
+use std::borrow::Cow;
+use std::ops::Range;
+
+use unicode_segmentation::UnicodeSegmentation;
+
+use crate::record::ByteSpan;
+
+/// A half-open range of offsets into [`Document::text`].
+pub type Span = Range<usize>;
+
+/// Why a file's bytes could not be turned into text at all.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum DecodeError {
+    #[error("the file looks binary (it holds NUL bytes and no UTF-16 byte-order mark); only text articles can be read")]
+    Binary,
+}
+
+/// A sentence and the paragraph it belongs to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sentence {
+    pub span: Span,
+    pub paragraph: usize,
+}
+
+/// A parsed article.
+#[derive(Debug)]
+pub struct Document<'a> {
+    pub raw: &'a [u8],
+    pub text: Cow<'a, str>,
+    /// `utf-8`, `utf-8-bom`, `utf-16le`, `utf-16be` or `windows-1252`.
+    pub encoding: &'static str,
+    /// Raw offset of text offset 0 (3 after a UTF-8 BOM).
+    base: usize,
+    /// For transcoded input: raw offset of every text byte offset (len = text.len() + 1).
+    offsets: Option<Vec<u32>>,
+    pub paragraphs: Vec<Span>,
+    pub sentences: Vec<Sentence>,
+    /// Word tokens (letters or digits), in order.
+    pub tokens: Vec<Span>,
+}
+
+impl<'a> Document<'a> {
+    /// Decodes `raw` and segments it. Fails only for bytes that are not text.
+    pub fn parse(raw: &'a [u8]) -> Result<Document<'a>, DecodeError> {
+        let (text, encoding, base, offsets) = decode(raw)?;
+        let paragraphs = paragraphs(&text);
+        let sentences = sentences(&text, &paragraphs);
+        let tokens = text
+            .split_word_bound_indices()
+            .filter(|(_, w)| w.chars().any(char::is_alphanumeric))
+            .map(|(i, w)| i..i + w.len())
+            .collect();
+        Ok(Document { raw, text, encoding, base, offsets, paragraphs, sentences, tokens })
+    }
+
+    /// The raw-file byte span of a text span.
+    pub fn raw_span(&self, span: &Span) -> ByteSpan {
+        match &self.offsets {
+            None => [span.start + self.base, span.end + self.base],
+            Some(map) => [map[span.start] as usize, map[span.end] as usize],
+        }
+    }
+
+    /// The text of a span.
+    pub fn slice(&self, span: &Span) -> &str {
+        &self.text[span.clone()]
+    }
+
+    /// Index of the sentence holding `pos` (the last one starting at or before it).
+    pub fn sentence_at(&self, pos: usize) -> usize {
+        self.sentences.partition_point(|s| s.span.start <= pos).saturating_sub(1)
+    }
+
+    /// Index of the paragraph holding `pos` (the last one starting at or before it).
+    pub fn paragraph_at(&self, pos: usize) -> usize {
+        self.paragraphs.partition_point(|p| p.start <= pos).saturating_sub(1)
+    }
+}
+
+type Decoded<'a> = (Cow<'a, str>, &'static str, usize, Option<Vec<u32>>);
+
+fn decode(raw: &[u8]) -> Result<Decoded<'_>, DecodeError> {
+    if let Some(rest) = raw.strip_prefix(b"\xEF\xBB\xBF") {
+        if let Ok(s) = std::str::from_utf8(rest) {
+            return Ok((Cow::Borrowed(s), "utf-8-bom", 3, None));
+        }
+    }
+    if raw.starts_with(b"\xFF\xFE") || raw.starts_with(b"\xFE\xFF") {
+        let little = raw[0] == 0xFF;
+        return Ok(decode_utf16(&raw[2..], little));
+    }
+    if raw.contains(&0) {
+        return Err(DecodeError::Binary);
+    }
+    if let Ok(s) = std::str::from_utf8(raw) {
+        return Ok((Cow::Borrowed(s), "utf-8", 0, None));
+    }
+    // Not UTF-8: Windows-1252 (a superset of Latin-1 for printable text) maps each byte
+    // to exactly one character, so the offset table is a running count.
+    let (text, _, _) = encoding_rs::WINDOWS_1252.decode(raw);
+    let mut map = Vec::with_capacity(text.len() + 1);
+    for (i, c) in text.chars().enumerate() {
+        map.extend(std::iter::repeat(i as u32).take(c.len_utf8()));
+    }
+    map.push(raw.len() as u32);
+    Ok((Cow::Owned(text.into_owned()), "windows-1252", 0, Some(map)))
+}
+
+fn decode_utf16(body: &[u8], little: bool) -> Decoded<'static> {
+    let units = body.chunks_exact(2).map(|p| {
+        if little {
+            u16::from_le_bytes([p[0], p[1]])
+        } else {
+            u16::from_be_bytes([p[0], p[1]])
+        }
+    });
+    let mut text = String::with_capacity(body.len() / 2);
+    let mut map = Vec::with_capacity(body.len() / 2 + 1);
+    let mut raw_pos = 2usize;
+    for c in char::decode_utf16(units) {
+        let (c, width) = match c {
+            Ok(c) => (c, c.len_utf16() * 2),
+            Err(_) => (char::REPLACEMENT_CHARACTER, 2),
+        };
+        map.extend(std::iter::repeat(raw_pos as u32).take(c.len_utf8()));
+        text.push(c);
+        raw_pos += width;
+    }
+    map.push(raw_pos as u32);
+    let name = if little { "utf-16le" } else { "utf-16be" };
+    (Cow::Owned(text), name, 0, Some(map))
+}
+
+/// Splits text into paragraphs. News dumps put one paragraph per line, with or without
+/// blank lines between; hard-wrapped text (short lines in blank-line separated blocks)
+/// is joined block by block instead.
+fn paragraphs(text: &str) -> Vec<Span> {
+    let lines = lines(text);
+    let hard_wrapped = is_hard_wrapped(text, &lines);
+    let mut out: Vec<Span> = Vec::new();
+    let mut open: Option<Span> = None;
+    for line in lines {
+        let trimmed = trim_span(text, line);
+        if trimmed.is_empty() {
+            out.extend(open.take());
+            continue;
+        }
+        match (&mut open, hard_wrapped) {
+            (Some(block), true) => block.end = trimmed.end,
+            _ => {
+                out.extend(open.take());
+                open = Some(trimmed);
+            }
+        }
+    }
+    out.extend(open);
+    out
+}
+
+/// Line spans without their terminators; `\n`, `\r\n` and a lone `\r` all end a line.
+fn lines(text: &str) -> Vec<Span> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\n' => {
+                out.push(start..i);
+                start = i + 1;
+            }
+            b'\r' => {
+                out.push(start..i);
+                if bytes.get(i + 1) == Some(&b'\n') {
+                    i += 1;
+                }
+                start = i + 1;
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    out.push(start..bytes.len());
+    out
+}
+
+fn is_hard_wrapped(text: &str, lines: &[Span]) -> bool {
+    let non_blank: Vec<&Span> = lines.iter().filter(|l| !text[(*l).clone()].trim().is_empty()).collect();
+    if non_blank.len() < 4 || non_blank.iter().any(|l| l.len() > 100) {
+        return false;
+    }
+    let followed = lines
+        .windows(2)
+        .filter(|w| !text[w[0].clone()].trim().is_empty() && !text[w[1].clone()].trim().is_empty())
+        .count();
+    let has_blank = non_blank.len() < lines.len();
+    has_blank && followed * 2 >= non_blank.len()
+}
+
+fn trim_span(text: &str, span: Span) -> Span {
+    let s = &text[span.clone()];
+    let start = span.start + (s.len() - s.trim_start().len());
+    let end = span.start + s.trim_end().len();
+    start..end.max(start)
+}
+
+/// Words after which a full stop does not end a sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "Dr", "Mr", "Mrs", "Ms", "Mx", "St", "Sen", "Rep", "Gov", "Gen", "Lt", "Col", "Capt", "Sgt",
+    "Prof", "Rev", "Jr", "Sr", "No", "vs", "Inc", "Corp", "Co", "Mt", "Ft", "Jan", "Feb", "Mar",
+    "Apr", "Aug", "Sept", "Sep", "Oct", "Nov", "Dec", "Cllr", "Hon", "Rt", "Pres", "Supt", "approx",
+    "Ald", "Assn", "Dept", "Univ", "Ave", "Blvd", "Calif", "Mass", "Penn", "Fla", "Ill", "Mich",
+    "Wash", "Wis", "Ariz", "Colo", "Conn", "Del", "Ga", "Ky", "La", "Md", "Minn", "Miss", "Mo",
+    "Mont", "Neb", "Nev", "Okla", "Ore", "Pa", "Tenn", "Tex", "Va", "Vt", "Wyo", "Ala", "Ark",
+];
+
+/// Splits each paragraph into sentences (UAX #29), then re-joins splits that follow an
+/// abbreviation ("Dr.", "Sen."), an initial ("J."), or a dotted acronym ("U.S.").
+fn sentences(text: &str, paragraphs: &[Span]) -> Vec<Sentence> {
+    let mut out: Vec<Sentence> = Vec::new();
+    for (pi, para) in paragraphs.iter().enumerate() {
+        let first_in_para = out.len();
+        for (off, piece) in text[para.clone()].split_sentence_bound_indices() {
+            let span = trim_span(text, para.start + off..para.start + off + piece.len());
+            if span.is_empty() {
+                continue;
+            }
+            let joins = out.len() > first_in_para && ends_with_abbreviation(&text[out.last().unwrap().span.clone()]);
+            match out.last_mut() {
+                Some(prev) if joins => prev.span.end = span.end,
+                _ => out.push(Sentence { span, paragraph: pi }),
+            }
+        }
+    }
+    out
+}
+
+fn ends_with_abbreviation(sentence: &str) -> bool {
+    let Some(body) = sentence.trim_end().strip_suffix('.') else {
+        return false;
+    };
+    let word = body.rsplit(|c: char| c.is_whitespace() || c == '(' || c == '"' || c == '\u{201C}').next().unwrap_or("");
+    if word.is_empty() {
+        return false;
+    }
+    let mut chars = word.chars();
+    let single_initial = matches!((chars.next(), chars.next()), (Some(c), None) if c.is_uppercase());
+    // "U.S" / "U.K" / "D.C": letters separated by dots.
+    let dotted = word.contains('.') && word.split('.').all(|p| p.chars().count() == 1);
+    single_initial || dotted || ABBREVIATIONS.contains(&word)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sentence_texts(text: &str) -> Vec<String> {
+        let doc = Document::parse(text.as_bytes()).unwrap();
+        doc.sentences.iter().map(|s| doc.slice(&s.span).to_string()).collect()
+    }
+
+    #[test]
+    fn one_paragraph_per_line_with_or_without_blank_lines() {
+        let doc = Document::parse(b"First para.\nSecond para.\n\nThird para.\n").unwrap();
+        assert_eq!(doc.paragraphs.len(), 3);
+        assert_eq!(doc.slice(&doc.paragraphs[2]), "Third para.");
+    }
+
+    #[test]
+    fn hard_wrapped_blocks_are_joined() {
+        let text = "A line that wraps\nonto another line.\n\nSecond block here\nand it goes on.\n\nThird\nblock.\n";
+        let doc = Document::parse(text.as_bytes()).unwrap();
+        assert_eq!(doc.paragraphs.len(), 3);
+        assert_eq!(doc.slice(&doc.paragraphs[0]), "A line that wraps\nonto another line.");
+    }
+
+    #[test]
+    fn crlf_and_lone_cr_end_lines() {
+        let doc = Document::parse(b"One.\r\nTwo.\rThree.").unwrap();
+        let paras: Vec<&str> = doc.paragraphs.iter().map(|p| doc.slice(p)).collect();
+        assert_eq!(paras, ["One.", "Two.", "Three."]);
+    }
+
+    #[test]
+    fn abbreviations_and_initials_do_not_end_sentences() {
+        assert_eq!(
+            sentence_texts("Dr. Smith met Sen. J. Doe in the U.S. capital. They talked."),
+            ["Dr. Smith met Sen. J. Doe in the U.S. capital.", "They talked."]
+        );
+        assert_eq!(sentence_texts("He won. She lost."), ["He won.", "She lost."]);
+    }
+
+    #[test]
+    fn bom_shifts_spans_to_raw_offsets() {
+        let raw = b"\xEF\xBB\xBFHello world";
+        let doc = Document::parse(raw).unwrap();
+        assert_eq!(doc.encoding, "utf-8-bom");
+        assert_eq!(doc.raw_span(&(6..11)), [9, 14]);
+        assert_eq!(&raw[9..14], b"world");
+    }
+
+    #[test]
+    fn windows_1252_maps_each_char_to_its_byte() {
+        let raw = b"caf\xe9 won 5,000 votes";
+        let doc = Document::parse(raw).unwrap();
+        assert_eq!(doc.encoding, "windows-1252");
+        let start = doc.text.find("5,000").unwrap();
+        assert_eq!(doc.raw_span(&(start..start + 5)), [9, 14]);
+    }
+
+    #[test]
+    fn utf16_with_bom_decodes() {
+        let mut raw = vec![0xFF, 0xFE];
+        for u in "Hi “x”".encode_utf16() {
+            raw.extend(u.to_le_bytes());
+        }
+        let doc = Document::parse(&raw).unwrap();
+        assert_eq!(doc.text, "Hi “x”");
+        let x = doc.text.find('x').unwrap();
+        assert_eq!(doc.raw_span(&(x..x + 1)), [10, 12]);
+    }
+
+    #[test]
+    fn nul_bytes_without_bom_are_binary() {
+        assert_eq!(Document::parse(b"ab\0cd").unwrap_err(), DecodeError::Binary);
+    }
+}

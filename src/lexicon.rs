@@ -1,0 +1,226 @@
+//! The word lists the rules read: parties, titles, reporting verbs, first names,
+//! constituencies, and the capitalised words that are never part of a person's name.
+//!
+//! They are data, not code, so that a user can extend them without recompiling: the
+//! files in `data/` are built into the binary, and `--data DIR` adds the rows of any
+//! file of the same name found in `DIR` (see README, "Extending the word lists").
+//! Every file is UTF-8 TSV; `#` starts a comment line; blank lines are ignored.
+
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+
+/// Gender as far as a title or first name tells it, for pronoun resolution.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Gender {
+    Female,
+    Male,
+    Unknown,
+}
+
+impl Gender {
+    fn parse(s: &str) -> Gender {
+        match s.trim() {
+            "f" | "F" => Gender::Female,
+            "m" | "M" => Gender::Male,
+            _ => Gender::Unknown,
+        }
+    }
+}
+
+/// A title before a name: an honorific ("Dr", "Mrs") or an office ("Senator", "Mayor").
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Title {
+    pub gender: Gender,
+    /// Offices ("Mayor", "President") may be followed by "of X" before the name.
+    pub is_office: bool,
+}
+
+/// One written form of a party and the canonical name it maps to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PartyForm {
+    pub form: String,
+    pub canonical: String,
+    /// Short forms ("Lab", "D") that count only inside brackets: "Stephen Doughty (Lab)".
+    pub bracket_only: bool,
+}
+
+/// All word lists, loaded once and shared by every article.
+#[derive(Debug, Clone, Default)]
+pub struct Lexicon {
+    pub parties: Vec<PartyForm>,
+    /// Keyed by the title without its full stop, as written ("Dr", "Sen", "Mayor").
+    pub titles: HashMap<String, Title>,
+    /// Reporting verb form -> lemma ("said" -> "say").
+    pub reporting_verbs: HashMap<String, String>,
+    pub first_names: HashMap<String, Gender>,
+    pub constituencies: Vec<String>,
+    /// Words that make a capitalised run an organisation or place ("Council", "Street").
+    pub org_words: HashSet<String>,
+    /// Capitalised words that never belong to a person's name ("The", "Monday").
+    pub not_names: HashSet<String>,
+}
+
+/// A word-list file that could not be read or has a malformed line.
+#[derive(Debug, thiserror::Error)]
+pub enum LexiconError {
+    #[error("cannot read word list {path}: {source}")]
+    Read { path: PathBuf, source: std::io::Error },
+    #[error("{file} line {line}: {message}")]
+    Malformed { file: String, line: usize, message: String },
+}
+
+const PARTIES: &str = include_str!("../data/parties.tsv");
+const TITLES: &str = include_str!("../data/titles.tsv");
+const REPORTING_VERBS: &str = include_str!("../data/reporting_verbs.tsv");
+const FIRST_NAMES: &str = include_str!("../data/first_names.tsv");
+const CONSTITUENCIES: &str = include_str!("../data/constituencies.tsv");
+const ORG_WORDS: &str = include_str!("../data/org_words.tsv");
+const NOT_NAMES: &str = include_str!("../data/not_names.tsv");
+
+/// The file names a `--data` folder may hold.
+pub const FILE_NAMES: [&str; 7] = [
+    "parties.tsv",
+    "titles.tsv",
+    "reporting_verbs.tsv",
+    "first_names.tsv",
+    "constituencies.tsv",
+    "org_words.tsv",
+    "not_names.tsv",
+];
+
+impl Lexicon {
+    /// The lists built into the binary.
+    pub fn builtin() -> Lexicon {
+        let mut lex = Lexicon::default();
+        let builtin = [PARTIES, TITLES, REPORTING_VERBS, FIRST_NAMES, CONSTITUENCIES, ORG_WORDS, NOT_NAMES];
+        for (name, body) in FILE_NAMES.iter().zip(builtin) {
+            lex.add_file(name, body).expect("built-in word lists are well formed (tested)");
+        }
+        lex
+    }
+
+    /// The built-in lists plus the rows of every known file found in `dir`.
+    pub fn with_extra_dir(dir: &Path) -> Result<Lexicon, LexiconError> {
+        let mut lex = Lexicon::builtin();
+        for name in FILE_NAMES {
+            let path = dir.join(name);
+            if !path.exists() {
+                continue;
+            }
+            let body = std::fs::read_to_string(&path).map_err(|source| LexiconError::Read { path: path.clone(), source })?;
+            lex.add_file(name, &body)?;
+        }
+        Ok(lex)
+    }
+
+    fn add_file(&mut self, name: &str, body: &str) -> Result<(), LexiconError> {
+        for (i, line) in body.lines().enumerate() {
+            let line = line.trim_end_matches('\r');
+            if line.trim().is_empty() || line.trim_start().starts_with('#') {
+                continue;
+            }
+            let cols: Vec<&str> = line.split('\t').map(str::trim).collect();
+            let bad = |message: &str| LexiconError::Malformed { file: name.to_string(), line: i + 1, message: message.to_string() };
+            match name {
+                "parties.tsv" => {
+                    if cols.len() < 2 || cols[0].is_empty() || cols[1].is_empty() {
+                        return Err(bad("expected: canonical<TAB>form[<TAB>bracket]"));
+                    }
+                    let bracket_only = cols.get(2).is_some_and(|s| *s == "bracket");
+                    self.parties.push(PartyForm { form: cols[1].into(), canonical: cols[0].into(), bracket_only });
+                }
+                "titles.tsv" => {
+                    if cols.len() < 3 {
+                        return Err(bad("expected: title<TAB>gender (f, m or -)<TAB>honorific|office"));
+                    }
+                    let title = Title { gender: Gender::parse(cols[1]), is_office: cols[2] == "office" };
+                    self.titles.insert(cols[0].trim_end_matches('.').to_string(), title);
+                }
+                "reporting_verbs.tsv" => {
+                    if cols.len() < 2 {
+                        return Err(bad("expected: form<TAB>lemma"));
+                    }
+                    self.reporting_verbs.insert(cols[0].to_lowercase(), cols[1].to_lowercase());
+                }
+                "first_names.tsv" => {
+                    let gender = cols.get(1).map_or(Gender::Unknown, |g| Gender::parse(g));
+                    self.first_names.insert(cols[0].to_string(), gender);
+                }
+                "constituencies.tsv" => self.constituencies.push(cols[0].to_string()),
+                "org_words.tsv" => {
+                    self.org_words.insert(cols[0].to_string());
+                }
+                "not_names.tsv" => {
+                    self.not_names.insert(cols[0].to_string());
+                }
+                _ => unreachable!("FILE_NAMES lists every file"),
+            }
+        }
+        Ok(())
+    }
+
+    /// The canonical name of a party form, ignoring a trailing possessive.
+    pub fn canonical_party(&self, form: &str) -> Option<&str> {
+        let bare = strip_possessive(form);
+        self.parties.iter().find(|p| p.form == bare).map(|p| p.canonical.as_str())
+    }
+}
+
+/// "Labour's" -> "Labour", "Democrats’" -> "Democrats".
+pub fn strip_possessive(word: &str) -> &str {
+    for suffix in ["'s", "’s", "'", "’"] {
+        if let Some(bare) = word.strip_suffix(suffix) {
+            return bare;
+        }
+    }
+    word
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_lists_load_and_are_not_empty() {
+        let lex = Lexicon::builtin();
+        assert!(lex.parties.len() > 50);
+        assert!(lex.first_names.len() > 1000);
+        assert!(lex.reporting_verbs.contains_key("said"));
+        assert!(lex.titles.contains_key("Dr"));
+        assert!(lex.constituencies.iter().any(|c| c == "Ealing Central and Acton"));
+    }
+
+    #[test]
+    fn party_forms_map_to_canonical_names() {
+        let lex = Lexicon::builtin();
+        for (form, canonical) in [
+            ("Tory", "Conservative"),
+            ("Conservatives'", "Conservative"),
+            ("Lib Dems", "Liberal Democrats"),
+            ("Green Party", "Green"),
+            ("Labour's", "Labour"),
+            ("Democrat", "Democratic"),
+            ("GOP", "Republican"),
+        ] {
+            assert_eq!(lex.canonical_party(form), Some(canonical), "{form}");
+        }
+        assert_eq!(lex.canonical_party("Tesco"), None);
+    }
+
+    #[test]
+    fn extra_dir_adds_rows() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("parties.tsv"), "Yorkshire Party\tYorkshire Party\nYorkshire Party\tYP\tbracket\n").unwrap();
+        let lex = Lexicon::with_extra_dir(dir.path()).unwrap();
+        assert_eq!(lex.canonical_party("Yorkshire Party"), Some("Yorkshire Party"));
+        assert!(lex.parties.iter().any(|p| p.form == "YP" && p.bracket_only));
+    }
+
+    #[test]
+    fn malformed_line_names_file_and_line() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("titles.tsv"), "# ok\nDr\n").unwrap();
+        let err = Lexicon::with_extra_dir(dir.path()).unwrap_err().to_string();
+        assert!(err.contains("titles.tsv line 2"), "{err}");
+    }
+}
