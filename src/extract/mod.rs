@@ -1,36 +1,71 @@
 //! The extractors and the order they run in.
 //!
 //! Each stage reads the [`Document`] and what earlier stages put into the [`Analysis`],
-//! and adds one kind of finding. The order matters and is fixed here:
+//! and adds one kind of finding. The order matters and is fixed in [`Pipeline::analyse`]:
 //!
-//! | stage       | reads                         | adds                                |
-//! |-------------|-------------------------------|-------------------------------------|
-//! | numbers     | text                          | every number, its unit and hedge    |
-//! | parties     | text                          | party mentions, canonical names     |
-//! | names       | text, parties                 | people, their mentions, pronouns    |
-//! | quotes      | paragraphs, people            | quotations and their speakers       |
-//! | figures     | sentences, numbers, people... | election figures with subject, year |
-//! | candidates  | people, parties, figures      | the people standing in the contest  |
+//! | stage        | reads                              | adds                                  |
+//! |--------------|------------------------------------|---------------------------------------|
+//! | numbers      | text                               | every number, its unit and its hedge  |
+//! | parties      | text                               | party mentions with canonical names   |
+//! | places       | text                               | constituency mentions                 |
+//! | quote spans  | paragraphs                         | quoted stretches of text              |
+//! | names        | text, parties, quote spans         | people and their mentions             |
+//! | references   | people, quote spans                | pronouns and "the Labour candidate"   |
+//! | speakers     | quote spans, people, references    | who said each quote                   |
+//! | figures      | sentences, numbers, people, places | election figures, subject and year    |
+//! | candidates   | people, parties, places, figures   | the people standing in the contest    |
+
+pub mod candidates;
+pub mod figures;
+pub mod names;
+pub mod numbers;
+pub mod parties;
+pub mod places;
+pub mod quotes;
 
 use sha2::{Digest, Sha256};
 
-use crate::doc::Document;
+use crate::doc::{Document, Span};
 use crate::lexicon::Lexicon;
-use crate::record::{ArticleRecord, ErrorDetail, ErrorRecord, SCHEMA};
+use crate::record::{ArticleRecord, Candidate, ErrorDetail, ErrorRecord, Figure, Quote, Warning, SCHEMA};
+use candidates::FoundCandidate;
+use figures::{FoundFigure, PlaceMention, Subject};
+use names::{NameMatcher, People, Reference};
+use numbers::NumberMention;
+use parties::{PartyMatcher, PartyMention};
+use places::PlaceMatcher;
+use quotes::{FoundQuote, Speaker};
 
 /// Everything the extractors found in one article, in text offsets.
 #[derive(Debug, Default)]
-pub struct Analysis {}
+pub struct Analysis {
+    pub numbers: Vec<NumberMention>,
+    pub parties: Vec<PartyMention>,
+    pub places: Vec<PlaceMention>,
+    pub people: People,
+    pub references: Vec<Reference>,
+    pub quotes: Vec<FoundQuote>,
+    pub figures: Vec<FoundFigure>,
+    pub candidates: Vec<FoundCandidate>,
+}
 
 /// The extraction pipeline: the word lists and every rule compiled from them, built
 /// once and shared (read-only) by all threads.
 pub struct Pipeline {
     lexicon: Lexicon,
+    parties: PartyMatcher,
+    places: PlaceMatcher,
+    names: NameMatcher,
 }
 
 impl Pipeline {
     pub fn new(lexicon: Lexicon) -> Pipeline {
-        Pipeline { lexicon }
+        Pipeline {
+            parties: PartyMatcher::new(&lexicon),
+            places: PlaceMatcher::new(&lexicon),
+            names: NameMatcher::new(&lexicon),
+            lexicon,
+        }
     }
 
     /// The pipeline with the built-in word lists.
@@ -48,26 +83,146 @@ impl Pipeline {
             path: path.to_string(),
             error: ErrorDetail { code: "binary".into(), message: e.to_string() },
         })?;
-        Ok(ArticleRecord {
-            schema: SCHEMA.to_string(),
-            path: path.to_string(),
-            sha256: sha256_hex(raw),
-            bytes: raw.len() as u64,
-            encoding: doc.encoding.to_string(),
-            candidates: Vec::new(),
-            figures: Vec::new(),
-            quotes: Vec::new(),
-            warnings: Vec::new(),
+        let analysis = self.analyse(&doc);
+        Ok(to_record(path, &doc, &analysis))
+    }
+
+    /// Runs every stage over one document.
+    pub fn analyse(&self, doc: &Document) -> Analysis {
+        let text: &str = &doc.text;
+        let mut a = Analysis {
+            numbers: numbers::find_numbers(text),
+            parties: self.parties.find(text),
+            places: self.places.find(text),
+            ..Analysis::default()
+        };
+        let quote_spans = quotes::find_quote_spans(doc);
+        let quoted: Vec<Span> = quote_spans.iter().map(|q| q.span.clone()).collect();
+        a.people = self.names.find(doc, &self.lexicon, &a.parties, &quoted);
+        a.references = names::references(text, &(0..text.len()), &a.people, &quoted);
+        let quote_ctx = quotes::Context { doc, lexicon: &self.lexicon, people: &a.people, references: &a.references };
+        a.quotes = quotes::attribute(&quote_ctx, quote_spans);
+        // Figures need each person's constituency for turnout subjects: a first candidate
+        // pass without figures supplies it.
+        let first_pass = self.candidates(doc, &a, &[]);
+        let mut person_places = vec![None; a.people.persons.len()];
+        for c in &first_pass {
+            person_places[c.person] = c.constituency.clone();
+        }
+        let figure_ctx = figures::Context {
+            doc,
+            numbers: &a.numbers,
+            parties: &a.parties,
+            people: &a.people,
+            references: &a.references,
+            places: &a.places,
+            person_places: &person_places,
+        };
+        a.figures = figures::find_figures(&figure_ctx);
+        a.candidates = self.candidates(doc, &a, &a.figures);
+        a
+    }
+
+    fn candidates(&self, doc: &Document, a: &Analysis, figures: &[FoundFigure]) -> Vec<FoundCandidate> {
+        let ctx = candidates::Context { doc, people: &a.people, references: &a.references, parties: &a.parties, places: &a.places, figures };
+        candidates::find_candidates(&ctx)
+    }
+}
+
+/// Turns an analysis into the SPEC record, mapping text offsets to raw byte spans.
+fn to_record(path: &str, doc: &Document, a: &Analysis) -> ArticleRecord {
+    let person_name = |id: usize| a.people.persons[id].name.clone();
+    let figures = a
+        .figures
+        .iter()
+        .map(|f| {
+            let span = f.number.start..f.number.end;
+            let (subject, subject_type) = match &f.subject {
+                Some(Subject::Person(id)) => (Some(person_name(*id)), Some(f.subject.as_ref().unwrap().subject_type())),
+                Some(s @ (Subject::Party(name) | Subject::Constituency(name))) => (Some(name.clone()), Some(s.subject_type())),
+                None => (None, None),
+            };
+            Figure {
+                kind: f.kind,
+                value: f.number.value,
+                approx: f.number.approx,
+                subject,
+                subject_type,
+                year: f.year,
+                span: doc.raw_span(&span),
+                text: doc.slice(&span).to_string(),
+                rule: f.rule.to_string(),
+            }
         })
+        .collect();
+    let mut warnings = Vec::new();
+    let quotes = a
+        .quotes
+        .iter()
+        .map(|q| {
+            if q.quote.close_end.is_none() {
+                warnings.push(Warning {
+                    code: "unclosed-quote".into(),
+                    message: "a quotation never closes; it was taken to end with its paragraph".into(),
+                    span: Some(doc.raw_span(&(q.quote.open..q.quote.span.end))),
+                });
+            }
+            let (speaker, speaker_span) = match &q.speaker {
+                Some(Speaker::Person { person, span }) => (Some(person_name(*person)), Some(doc.raw_span(span))),
+                Some(Speaker::Description { text, span }) => (Some(text.clone()), Some(doc.raw_span(span))),
+                Some(Speaker::Unresolved { span }) => (None, Some(doc.raw_span(span))),
+                None => (None, None),
+            };
+            Quote {
+                text: doc.slice(&q.quote.span).to_string(),
+                span: doc.raw_span(&q.quote.span),
+                speaker,
+                speaker_span,
+                cue: q.cue.as_ref().map(|c| doc.slice(c).to_string()),
+                partial: q.partial,
+                rule: q.rule.to_string(),
+            }
+        })
+        .collect();
+    let candidates = a
+        .candidates
+        .iter()
+        .map(|c| Candidate {
+            name: person_name(c.person),
+            party: c.party.clone(),
+            constituency: c.constituency.clone(),
+            elected: c.elected,
+            votes: c.votes.map(|v| v as u64),
+            share_pct: c.share_pct,
+            mentions: a.people.mentions.iter().filter(|m| m.person == c.person).map(|m| doc.raw_span(&m.span)).collect(),
+        })
+        .collect();
+    if doc.encoding == "windows-1252" {
+        warnings.insert(0, Warning { code: "not-utf8".into(), message: "the file is not UTF-8; it was decoded as Windows-1252 (spans are byte offsets of the raw file)".into(), span: None });
+    }
+    if doc.text.trim().is_empty() {
+        warnings.insert(0, Warning { code: "empty".into(), message: "the article holds no text".into(), span: None });
+    }
+    ArticleRecord {
+        schema: SCHEMA.to_string(),
+        path: path.to_string(),
+        sha256: sha256_hex(doc.raw),
+        bytes: doc.raw.len() as u64,
+        encoding: doc.encoding.to_string(),
+        candidates,
+        figures,
+        quotes,
+        warnings,
     }
 }
 
 /// Lower-case hex SHA-256 of the raw bytes, as `audit` re-computes it.
 pub fn sha256_hex(raw: &[u8]) -> String {
+    use std::fmt::Write;
     let digest = Sha256::digest(raw);
     let mut out = String::with_capacity(64);
     for b in digest {
-        out.push_str(&format!("{b:02x}"));
+        let _ = write!(out, "{b:02x}");
     }
     out
 }

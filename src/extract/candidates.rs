@@ -1,0 +1,289 @@
+//! Candidates: the people standing in the contests the article reports, with party,
+//! constituency, whether they were elected, and their votes and share.
+//!
+//! Being named is not enough (a mayor at the count, a party leader, a voter, a byline).
+//! A person is a candidate when a vote or share figure belongs to them, when they are
+//! the subject or object of a result verb about a seat, election or vote ("retained her
+//! seat", "defeating the Conservative Dan Watkins", "came second"), when the text calls
+//! them a candidate, or when they are placed "for" a constituency. Party comes from the
+//! words next to a mention ("Labour's", "(Lab)", ", the Conservative candidate"), from
+//! "the Labour candidate" referring to them, from "for Labour" in their result sentence,
+//! or, for a winner the text ties to no party, from a "Labour gain" in their seat or the
+//! one party whose MPs the article says were elected.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::doc::{Document, Span};
+use crate::extract::figures::{FoundFigure, PlaceMention, Subject};
+use crate::extract::names::{People, Reference};
+use crate::extract::parties::PartyMention;
+use crate::record::FigureKind;
+
+/// A candidate in text offsets, before it becomes a record.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FoundCandidate {
+    pub person: usize,
+    pub party: Option<String>,
+    pub constituency: Option<String>,
+    pub elected: Option<bool>,
+    pub votes: Option<f64>,
+    pub share_pct: Option<f64>,
+}
+
+/// What the candidate rules read.
+pub struct Context<'a> {
+    pub doc: &'a Document<'a>,
+    pub people: &'a People,
+    pub references: &'a [Reference],
+    pub parties: &'a [PartyMention],
+    pub places: &'a [PlaceMention],
+    pub figures: &'a [FoundFigure],
+}
+
+macro_rules! re {
+    ($name:ident, $pat:expr) => {
+        static $name: LazyLock<Regex> = LazyLock::new(|| Regex::new($pat).unwrap());
+    };
+}
+
+// Verbs of winning a contest, said of the subject, with an election object after them.
+re!(WIN_VERB, r"^[^.;]{0,40}?\b(?:won|wins|win|retained|retains|retain|held|holds|hold|holding on to|held on to|holds on to|hung on to|took|takes|gained|gains|regained|secured|secures|clinched|captured|swept|carried|topped|triumphed in|romped home in|stormed|storming home)\b");
+re!(WIN_OBJECT, r"^[^.;]{0,80}?\b(?:seat|constituency|ward|election|by-election|primary|primaries|caucus|caucuses|race|contest|nomination|majority|mandate|presidency|governorship|mayoralty|count|poll|vote|victory|landslide)\b");
+re!(ELECTED, r"^[^.;]{0,30}?\b(?:was|were|is|has been|had been|being|been|got|get) (?:re-?)?elected\b|^\s*(?:re-?elected|elected (?:as|to))\b");
+re!(LOST_VERB, r"^[^.;]{0,30}?\b(?:lost|loses|lose|conceded|concedes|came (?:second|third|fourth|fifth|last|in second|in third)|finished (?:second|third|fourth|fifth|last|behind)|trailed|was defeated|were defeated|was beaten|was ousted|was unseated|failed to win|missed out)\b");
+re!(DEFEAT_OBJECT, r"\b(?:defeating|defeated|defeats|beat|beating|beats|ousted|ousting|unseated|unseating|saw off|seeing off|trounced|edged out)\s+(?:the\s+)?$");
+re!(STANDING, r"^[^.;]{0,30}?\b(?:stood|stands|standing|ran|runs|running|contested|contesting|is contesting|was standing|has been selected|was selected|campaigned)\b[^.;]{0,40}\b(?:for|in|as|against)\b");
+re!(CANDIDATE_APPOSITION, r"^,?\s*(?:the|a|who is the|who was the)\s+(?:[A-Z][\p{L}-]+\s+){0,3}(?:candidate|nominee|challenger|incumbent|MP-elect)\b");
+re!(CANDIDATE_BEFORE, r"\b(?:candidate|nominee|challenger|incumbent)\s+$");
+re!(FOR_PLACE, r"^[^.;]{0,60}?\bfor\s+$");
+re!(PARTY_GAIN, r"\b(?:gain|hold|win|victory|GAIN|HOLD)\b");
+re!(PARTY_GROUP, r"\b(?:\w+\s+){0,2}(?:MPs|councillors|members)\b[^.;]{0,60}\belected\b");
+
+/// Finds the candidates among the people of the article.
+pub fn find_candidates(ctx: &Context) -> Vec<FoundCandidate> {
+    let mut out: Vec<FoundCandidate> = Vec::new();
+    for (id, person) in ctx.people.persons.iter().enumerate() {
+        if person.byline_only {
+            continue;
+        }
+        let evidence = Evidence::gather(ctx, id);
+        if !evidence.is_candidate() {
+            continue;
+        }
+        out.push(FoundCandidate {
+            person: id,
+            party: evidence.party,
+            constituency: evidence.place,
+            elected: evidence.elected,
+            votes: own_figure(ctx, id, FigureKind::Votes),
+            share_pct: own_figure(ctx, id, FigureKind::SharePct),
+        });
+    }
+    fill_winner_parties(ctx, &mut out);
+    settle_elected(&mut out);
+    out
+}
+
+/// What the text says about one person, gathered over all their mentions.
+#[derive(Debug, Default)]
+struct Evidence {
+    has_result_figure: bool,
+    result_verb: bool,
+    called_candidate: bool,
+    for_place: bool,
+    party: Option<String>,
+    place: Option<String>,
+    elected: Option<bool>,
+}
+
+impl Evidence {
+    fn gather(ctx: &Context, id: usize) -> Evidence {
+        let mut ev = Evidence {
+            has_result_figure: ctx.figures.iter().any(|f| f.subject == Some(Subject::Person(id)) && matches!(f.kind, FigureKind::Votes | FigureKind::SharePct | FigureKind::Majority)),
+            ..Evidence::default()
+        };
+        let text: &str = &ctx.doc.text;
+        for (span, is_name) in subject_spans(ctx, id) {
+            let after = &text[span.end..sentence_end(ctx.doc, span.end)];
+            let before = &text[sentence_start(ctx.doc, span.start)..span.start];
+            ev.read_after(ctx, after, span.end);
+            ev.read_before(ctx, before, span.start);
+            if is_name {
+                ev.read_party_next_to(ctx, &span);
+            }
+        }
+        ev
+    }
+
+    fn is_candidate(&self) -> bool {
+        self.has_result_figure || self.result_verb || self.called_candidate || self.for_place
+    }
+
+    fn read_after(&mut self, ctx: &Context, after: &str, at: usize) {
+        let win = WIN_VERB.find(after);
+        if let Some(m) = win {
+            let rest = &after[m.end()..];
+            let won_votes_only = rest.trim_start().starts_with(|c: char| c.is_ascii_digit()) || rest.contains(" votes") && !WIN_OBJECT.is_match(&rest[..rest.find(" votes").unwrap()]);
+            let object_place = first_place_in(ctx, at + m.end(), 80);
+            if WIN_OBJECT.is_match(rest) || object_place.is_some() {
+                self.result_verb = true;
+                if !won_votes_only && self.elected.is_none() {
+                    self.elected = Some(true);
+                }
+                self.place = self.place.take().or(object_place);
+                self.party_from_for(ctx, at + m.end(), after.len() - m.end());
+            }
+        }
+        if ELECTED.is_match(after) {
+            self.result_verb = true;
+            self.elected = Some(true);
+        }
+        if LOST_VERB.is_match(after) {
+            self.result_verb = true;
+            self.elected = Some(false);
+        }
+        if STANDING.is_match(after) {
+            self.result_verb = true;
+        }
+        if CANDIDATE_APPOSITION.is_match(after) {
+            self.called_candidate = true;
+        }
+        if let Some(m) = FOR_PLACE.find(after) {
+            if let Some(place) = place_at(ctx, at + m.end()) {
+                self.for_place = true;
+                self.place.get_or_insert(place);
+            }
+        }
+    }
+
+    fn read_before(&mut self, _ctx: &Context, before: &str, _at: usize) {
+        if DEFEAT_OBJECT.is_match(strip_party_words(before)) {
+            self.result_verb = true;
+            self.elected = Some(false);
+        }
+        if CANDIDATE_BEFORE.is_match(strip_party_words(before)) {
+            self.called_candidate = true;
+        }
+    }
+
+    /// "Labour's Ian Murray", "the Conservative Dan Watkins", "Stephen Doughty (Lab)",
+    /// "Dan Watkins, the Conservative candidate".
+    fn read_party_next_to(&mut self, ctx: &Context, span: &Span) {
+        if self.party.is_some() {
+            return;
+        }
+        let text: &str = &ctx.doc.text;
+        let attached = ctx.parties.iter().find(|p| {
+            if p.full.end <= span.start {
+                let gap = &text[p.full.end..span.start];
+                gap.split_whitespace().all(|w| is_descriptor(w)) && gap.split_whitespace().count() <= 3
+            } else if p.span.start >= span.end {
+                let gap = &text[span.end..p.span.start];
+                (p.bracketed && gap.trim() == "(") || gap.trim().is_empty() && p.bracketed || is_apposition_gap(gap)
+            } else {
+                false
+            }
+        });
+        self.party = attached.map(|p| p.canonical.clone());
+    }
+
+    /// "holding on to Tooting for Labour", "doubling the 2015 result for Labour".
+    fn party_from_for(&mut self, ctx: &Context, from: usize, len: usize) {
+        if self.party.is_some() {
+            return;
+        }
+        let text: &str = &ctx.doc.text;
+        let to = (from + len).min(text.len());
+        self.party = ctx.parties.iter().find(|p| p.span.start >= from && p.span.end <= to && text[..p.span.start].trim_end().ends_with(" for")).map(|p| p.canonical.clone());
+    }
+}
+
+/// Words that may stand between a party and the name it describes.
+fn is_descriptor(word: &str) -> bool {
+    matches!(
+        word.trim_matches(','),
+        "candidate" | "MP" | "MPs" | "councillor" | "Cllr" | "incumbent" | "nominee" | "challenger" | "member" | "hopeful" | "politician" | "veteran" | "newcomer" | "Dr" | "Mr" | "Mrs" | "Ms" | "Miss" | "Sir" | "Dame" | "Senator" | "Sen." | "Rep." | "Governor" | "Gov." | "Party" | "party's" | "Party's" | "party’s" | "Party’s"
+    )
+}
+
+/// ", the Conservative " / ", Labour, " / " of the Green Party" between a name and a party.
+fn is_apposition_gap(gap: &str) -> bool {
+    let g = gap.trim();
+    matches!(g, "," | ", the" | ", a" | "of the" | ", of the" | "(" | ", who is standing for the" | ", standing for the" | ", standing for" | "for the" | ", the former" | "who stood for the" | ", who stood for the")
+}
+
+fn strip_party_words(before: &str) -> &str {
+    // Drop a trailing "Conservative " / "Labour's " so "defeating the Conservative" matches.
+    let trimmed = before.trim_end();
+    match trimmed.rfind(' ') {
+        Some(i) if trimmed[i + 1..].starts_with(|c: char| c.is_uppercase()) => &before[..i + 1],
+        _ => before,
+    }
+}
+
+/// Where the person is the one acting: each name mention (not in a quote or byline) and
+/// each pronoun or description resolved to them. `bool` is true for names.
+fn subject_spans(ctx: &Context, id: usize) -> Vec<(Span, bool)> {
+    let mut spans: Vec<(Span, bool)> = ctx.people.mentions.iter().filter(|m| m.person == id && !m.in_quote && !m.byline).map(|m| (m.full.start..m.span.end, true)).collect();
+    spans.extend(ctx.references.iter().filter(|r| r.person == Some(id)).map(|r| (r.span.clone(), false)));
+    spans
+}
+
+fn sentence_end(doc: &Document, pos: usize) -> usize {
+    doc.sentences.get(doc.sentence_at(pos)).map_or(doc.text.len(), |s| s.span.end.max(pos))
+}
+
+fn sentence_start(doc: &Document, pos: usize) -> usize {
+    doc.sentences.get(doc.sentence_at(pos)).map_or(0, |s| s.span.start.min(pos))
+}
+
+fn place_at(ctx: &Context, pos: usize) -> Option<String> {
+    ctx.places.iter().find(|p| p.span.start == pos).map(|p| p.name.clone())
+}
+
+fn first_place_in(ctx: &Context, from: usize, len: usize) -> Option<String> {
+    let end = sentence_end(ctx.doc, from).min(from + len);
+    ctx.places.iter().find(|p| p.span.start >= from && p.span.end <= end).map(|p| p.name.clone())
+}
+
+fn own_figure(ctx: &Context, id: usize, kind: FigureKind) -> Option<f64> {
+    ctx.figures.iter().find(|f| f.kind == kind && f.subject == Some(Subject::Person(id)) && f.year.is_none()).map(|f| f.number.value)
+}
+
+/// A winner the text ties to no party takes the party of a "Labour gain" said of their
+/// seat, or else the one party whose MPs the article says were elected.
+fn fill_winner_parties(ctx: &Context, out: &mut [FoundCandidate]) {
+    let text: &str = &ctx.doc.text;
+    let group_parties: Vec<&str> = ctx
+        .parties
+        .iter()
+        .filter(|p| PARTY_GROUP.find(&text[p.span.end..sentence_end(ctx.doc, p.span.end)]).is_some_and(|m| m.start() <= 1))
+        .map(|p| p.canonical.as_str())
+        .collect();
+    let group_party = match group_parties.as_slice() {
+        [first, rest @ ..] if rest.iter().all(|p| p == first) => Some(first.to_string()),
+        _ => None,
+    };
+    for c in out.iter_mut().filter(|c| c.party.is_none() && c.elected == Some(true)) {
+        let gain = c.constituency.as_ref().and_then(|place| {
+            ctx.places.iter().filter(|p| &p.name == place).find_map(|p| {
+                let s = &ctx.doc.sentences[ctx.doc.sentence_at(p.span.start)].span;
+                ctx.parties.iter().find(|party| s.start <= party.span.start && party.span.end <= s.end && PARTY_GAIN.is_match(text[party.full.end..s.end].split_whitespace().next().unwrap_or(""))).map(|p| p.canonical.clone())
+            })
+        });
+        c.party = gain.or_else(|| group_party.clone());
+    }
+}
+
+/// When the contest's winner is known, the others who stood were not elected.
+fn settle_elected(out: &mut [FoundCandidate]) {
+    let winners: Vec<Option<String>> = out.iter().filter(|c| c.elected == Some(true)).map(|c| c.constituency.clone()).collect();
+    for c in out.iter_mut().filter(|c| c.elected.is_none()) {
+        let same_contest = winners.iter().any(|w| w.is_none() || c.constituency.is_none() || *w == c.constituency);
+        if !winners.is_empty() && same_contest && c.votes.is_some() {
+            c.elected = Some(false);
+        }
+    }
+}

@@ -1,0 +1,378 @@
+//! Election figures: the numbers of an article read as votes, shares, turnout,
+//! majorities, electorates and swings, each with the subject it belongs to and the year
+//! of the election when the text ties it to another one.
+//!
+//! A number's kind comes from the words around it in its sentence ("34,694 votes",
+//! "turnout of 58,171", "a 6,000 majority", "51.3% of the vote"); a number compared with
+//! one already read ("compared with 32,048 in 2016", "to the Conservatives' 18,006")
+//! takes that number's kind. Its subject is, in order: an owner written right before it
+//! ("the Conservatives' 18,006"), the entity listed in the same place when the sentence
+//! says "respectively", the nearest person or party before it in the sentence (pronouns
+//! and "the Labour candidate" resolved), and for turnout and electorate the constituency
+//! being discussed. Numbers that are not election figures ("3,000 children", ages,
+//! dates, money, seats, delegates, opinion polls) are left out.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::doc::{Document, Span};
+use crate::extract::names::{People, Reference};
+use crate::extract::numbers::{NumberMention, NumberUnit};
+use crate::extract::parties::PartyMention;
+use crate::record::{FigureKind, SubjectType};
+
+/// A figure in text offsets, before it becomes a record.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FoundFigure {
+    pub kind: FigureKind,
+    pub number: NumberMention,
+    pub subject: Option<Subject>,
+    pub year: Option<i32>,
+    pub rule: &'static str,
+}
+
+/// Who or what a figure belongs to.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Subject {
+    Person(usize),
+    Party(String),
+    Constituency(String),
+}
+
+impl Subject {
+    pub fn subject_type(&self) -> SubjectType {
+        match self {
+            Subject::Person(_) => SubjectType::Candidate,
+            Subject::Party(_) => SubjectType::Party,
+            Subject::Constituency(_) => SubjectType::Constituency,
+        }
+    }
+}
+
+/// A constituency (or other contest area) named in the text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlaceMention {
+    pub span: Span,
+    pub name: String,
+}
+
+/// What the figure rules read.
+pub struct Context<'a> {
+    pub doc: &'a Document<'a>,
+    pub numbers: &'a [NumberMention],
+    pub parties: &'a [PartyMention],
+    pub people: &'a People,
+    pub references: &'a [Reference],
+    pub places: &'a [PlaceMention],
+    /// The constituency each person stood in, where known so far.
+    pub person_places: &'a [Option<String>],
+}
+
+/// A kind rule: the words before the number (lower case, same sentence) and after it.
+struct KindRule {
+    name: &'static str,
+    kind: FigureKind,
+    units: &'static [NumberUnit],
+    before: Option<&'static LazyLock<Regex>>,
+    after: Option<&'static LazyLock<Regex>>,
+}
+
+macro_rules! re {
+    ($name:ident, $pat:expr) => {
+        static $name: LazyLock<Regex> = LazyLock::new(|| Regex::new($pat).unwrap());
+    };
+}
+
+re!(AFTER_MAJORITY, r"^(?:-| )?(?:vote |votes )?majority\b");
+re!(BEFORE_MAJORITY, r"\bmajority (?:of|was|is|to|down to|up to|cut to|reduced to|increased to|slashed to|stood at|at|rose to|fell to)(?: just| only| a mere| some)?\s*$");
+re!(AFTER_MARGIN, r"^(?:-| )?(?:votes? )?(?:margin|lead)\b");
+re!(BEFORE_MARGIN, r"\b(?:margin|lead) of(?: just| only| a mere)?\s*$");
+re!(BEFORE_WON_BY, r"\b(?:won|win|wins|winning|held|hold|holds|holding|retained|retains|beat|beats|beating|defeated|defeating|lost|losing|loses|ahead|edged|scraped|triumphed|prevailed)\b[^.;]*\bby(?: just| only| a mere| some)?\s*$");
+re!(AFTER_VOTES_WORD, r"^ (?:votes?|ballots)\b");
+re!(AFTER_REGISTERED, r"^ (?:registered|eligible) (?:voters|electors)\b|^ (?:people|voters|electors) (?:were |are )?(?:registered|eligible)\b");
+re!(BEFORE_ELECTORATE, r"\belectorate (?:of|was|is|stood at|numbers|numbered|totals|totalled|totaled)(?: some| around| about)?\s*$");
+re!(AFTER_VOTED, r"^ (?:people |voters |residents |electors |constituents )?(?:voted|turned out|cast (?:their |a )?(?:votes?|ballots?)|went to the polls|took part)\b|^ (?:votes|ballots) (?:were|had been) cast\b");
+re!(BEFORE_TURNOUT, r"\bturnout (?:of|was|is|stood at|reached|rose to|fell to|hit|at|was up to|was down to)(?: just| only| some| around| about)?\s*$");
+re!(TURNOUT, r"\bturn(?:-| )?out\b");
+re!(SWING, r"\bswing\b");
+re!(AFTER_SWING, r"^(?:-| )?(?:point |percentage point )?swing\b");
+re!(AFTER_SHARE, r"^ (?:of|of all) (?:the )?(?:votes?|ballots|popular vote|vote share|valid votes|votes cast|first[- ]preference votes)\b|^ (?:vote )?share\b|^ of the (?:national |overall |total )?vote\b");
+re!(BEFORE_SHARE, r"\b(?:vote share|share of the vote|share|percentage of the vote)(?: of| was| is| at| to| stood at| rose to| fell to| up to| down to| with)?(?: just| around| about| almost| nearly)?\s*$");
+re!(VOTE_CONTEXT, r"\bvot(?:es?|ing)\b|\bballots?\b|\bpolled\b|\belect");
+re!(BEFORE_GOT, r"\b(?:won|win|wins|gained|gains|secured|secures|received|receives|polled|polls|got|gets|took|takes|garnered|attracted|collected|earned|picked up|amassed|racked up|obtained|scored|with|winning|securing|receiving|taking|getting|gaining)(?: a total of| an impressive| a| just| only| some)?\s*$");
+re!(BEFORE_RESULT_OF, r"\b(?:result|tally|total|haul|count|vote) (?:of|was|is|stood at)\s*$");
+re!(COMPARISON, r"(?:compared (?:with|to)|up from|down from|against|than|from|versus|vs\.?|to|and|while|with|but|,)(?: the| a| just| only| his| her| their)?\s*$");
+re!(POLL, r"\b(?:polls?|polling|survey|surveys|surveyed|pollster|forecast|projected|projection|approval|rating)\b");
+re!(CHANGE, r"\b(?:by|up|down|increase[sd]?|rise|rose|fell|drop(?:ped)?|fall|cut)\s*$");
+re!(RESPECTIVELY, r"\brespectively\b");
+re!(REL_YEAR, r"\b(?:last year|last time|previous (?:election|contest|vote)|the by-election|last election|last general election|the last contest|previously)\b");
+re!(YEAR_AFTER, r"^[^.;]{0,40}?\b(?:in|at|during) (?:the )?((?:18|19|20)\d\d)\b");
+re!(NON_VOTE_NOUN, r"^(?:-| )?(?:seats?|delegates?|councillors|mps|members|children|people|volunteers|years?|days?|weeks?|months?|hours?|minutes?|percent|per|points?|times|pounds|dollars|states|districts|wards|constituencies|candidates|parties|jobs|homes|houses|cases|deaths|million|billion|thousand|students|staff|workers|officers|miles|km|metres|meters|feet)\b");
+
+static KIND_RULES: &[KindRule] = &[
+    KindRule { name: "majority-after", kind: FigureKind::Majority, units: &[NumberUnit::Count], before: None, after: Some(&AFTER_MAJORITY) },
+    KindRule { name: "majority-of", kind: FigureKind::Majority, units: &[NumberUnit::Count], before: Some(&BEFORE_MAJORITY), after: None },
+    KindRule { name: "margin", kind: FigureKind::Majority, units: &[NumberUnit::Count], before: None, after: Some(&AFTER_MARGIN) },
+    KindRule { name: "margin-of", kind: FigureKind::Majority, units: &[NumberUnit::Count], before: Some(&BEFORE_MARGIN), after: None },
+    KindRule { name: "won-by-votes", kind: FigureKind::Majority, units: &[NumberUnit::Count], before: Some(&BEFORE_WON_BY), after: Some(&AFTER_VOTES_WORD) },
+    KindRule { name: "electorate-registered", kind: FigureKind::Electorate, units: &[NumberUnit::Count], before: None, after: Some(&AFTER_REGISTERED) },
+    KindRule { name: "electorate-of", kind: FigureKind::Electorate, units: &[NumberUnit::Count], before: Some(&BEFORE_ELECTORATE), after: None },
+    KindRule { name: "turnout-voted", kind: FigureKind::TurnoutVotes, units: &[NumberUnit::Count], before: None, after: Some(&AFTER_VOTED) },
+    KindRule { name: "turnout-of-count", kind: FigureKind::TurnoutVotes, units: &[NumberUnit::Count], before: Some(&BEFORE_TURNOUT), after: None },
+    KindRule { name: "swing-after", kind: FigureKind::SwingPct, units: &[NumberUnit::Percent, NumberUnit::Points], before: None, after: Some(&AFTER_SWING) },
+    KindRule { name: "share-of-vote", kind: FigureKind::SharePct, units: &[NumberUnit::Percent], before: None, after: Some(&AFTER_SHARE) },
+    KindRule { name: "share-before", kind: FigureKind::SharePct, units: &[NumberUnit::Percent], before: Some(&BEFORE_SHARE), after: None },
+    KindRule { name: "votes-noun", kind: FigureKind::Votes, units: &[NumberUnit::Count], before: None, after: Some(&AFTER_VOTES_WORD) },
+];
+
+/// Reads every election figure of the document.
+pub fn find_figures(ctx: &Context) -> Vec<FoundFigure> {
+    let doc = ctx.doc;
+    let text: &str = &doc.text;
+    let years = ElectionYears::find(ctx);
+    let mut out: Vec<FoundFigure> = Vec::new();
+    for (si, sentence) in doc.sentences.iter().enumerate() {
+        let s_text = &text[sentence.span.clone()];
+        let lower = s_text.to_lowercase();
+        if lower.len() != s_text.len() {
+            // Lower-casing changed byte lengths (rare letters); fall back to the original.
+            continue_with(ctx, si, s_text, s_text, &years, &mut out);
+        } else {
+            continue_with(ctx, si, s_text, &lower, &years, &mut out);
+        }
+    }
+    out
+}
+
+fn continue_with(ctx: &Context, si: usize, original: &str, lower: &str, years: &ElectionYears, out: &mut Vec<FoundFigure>) {
+    let span = ctx.doc.sentences[si].span.clone();
+    let in_sentence: Vec<&NumberMention> = ctx
+        .numbers
+        .iter()
+        .filter(|n| span.start <= n.start && n.end <= span.end)
+        .filter(|n| matches!(n.unit, NumberUnit::Count | NumberUnit::Percent | NumberUnit::Points))
+        .collect();
+    if in_sentence.is_empty() {
+        return;
+    }
+    let is_poll = POLL.is_match(lower) && !lower.contains("polled");
+    let first_new = out.len();
+    for n in &in_sentence {
+        let before = &lower[..n.start - span.start];
+        let after = &lower[n.end - span.start..];
+        let Some((kind, rule)) = classify(n, before, after, lower, is_poll, &out[first_new..]) else { continue };
+        if !plausible(kind, n) {
+            continue;
+        }
+        let number = (*n).clone();
+        out.push(FoundFigure { kind, number, subject: None, year: None, rule });
+    }
+    let _ = original;
+    assign_subjects(ctx, &span, lower, &mut out[first_new..]);
+    for f in &mut out[first_new..] {
+        f.year = years.year_for(ctx, &span, lower, &f.number);
+    }
+}
+
+/// The kind of one number, from its own words first and then from the figure it is
+/// compared with.
+fn classify(n: &NumberMention, before: &str, after: &str, sentence: &str, is_poll: bool, earlier: &[FoundFigure]) -> Option<(FigureKind, &'static str)> {
+    if CHANGE.is_match(before) && n.unit != NumberUnit::Count {
+        return None;
+    }
+    if after.starts_with(" more") || after.starts_with(" fewer") || after.starts_with(" less") {
+        return None;
+    }
+    for rule in KIND_RULES {
+        if !rule.units.contains(&n.unit) {
+            continue;
+        }
+        let ok_before = rule.before.is_none_or(|re| re.is_match(before));
+        let ok_after = rule.after.is_none_or(|re| re.is_match(after));
+        if ok_before && ok_after {
+            if is_poll && matches!(rule.kind, FigureKind::SharePct | FigureKind::SwingPct) {
+                return None;
+            }
+            return Some((rule.kind, rule.name));
+        }
+    }
+    if let Some(prev) = earlier.last() {
+        let same_unit = prev.number.unit == n.unit;
+        if same_unit && COMPARISON.is_match(before) && !NON_VOTE_NOUN.is_match(after) {
+            return Some((prev.kind, "compared-with"));
+        }
+    }
+    match n.unit {
+        NumberUnit::Percent if TURNOUT.is_match(sentence) && !AFTER_SHARE.is_match(after) => Some((FigureKind::TurnoutPct, "turnout-sentence")),
+        NumberUnit::Percent | NumberUnit::Points if SWING.is_match(sentence) && !is_poll => Some((FigureKind::SwingPct, "swing-sentence")),
+        NumberUnit::Count if BEFORE_TURNOUT.is_match(before) => Some((FigureKind::TurnoutVotes, "turnout-of-count")),
+        NumberUnit::Count if (BEFORE_GOT.is_match(before) || BEFORE_RESULT_OF.is_match(before)) && VOTE_CONTEXT.is_match(sentence) && !NON_VOTE_NOUN.is_match(after) && !after.starts_with('%') => {
+            Some((FigureKind::Votes, "won-count"))
+        }
+        _ => None,
+    }
+}
+
+/// Drops values no figure of that kind can take.
+fn plausible(kind: FigureKind, n: &NumberMention) -> bool {
+    if kind.is_percent() {
+        return (0.0..=100.0).contains(&n.value.abs());
+    }
+    n.value >= 1.0 && n.value.fract() == 0.0
+}
+
+/// An entity that can own a figure, at a position in the sentence.
+#[derive(Debug, Clone)]
+struct Owner {
+    at: usize,
+    end: usize,
+    subject: Subject,
+    possessive: bool,
+}
+
+fn owners_in(ctx: &Context, span: &Span) -> Vec<Owner> {
+    let mut owners: Vec<Owner> = Vec::new();
+    for m in ctx.people.mentions_in(span).filter(|m| !m.byline) {
+        owners.push(Owner { at: m.full.start, end: m.span.end, subject: Subject::Person(m.person), possessive: m.possessive });
+    }
+    for r in ctx.references.iter().filter(|r| span.start <= r.span.start && r.span.end <= span.end) {
+        if let Some(p) = r.person {
+            owners.push(Owner { at: r.span.start, end: r.span.end, subject: Subject::Person(p), possessive: false });
+        }
+    }
+    for p in ctx.parties.iter().filter(|p| span.start <= p.span.start && p.full.end <= span.end) {
+        // "the Conservative Dan Watkins" / "the Labour candidate": the party only describes.
+        let inside_other = owners.iter().any(|o| o.at <= p.span.start && p.span.end <= o.end);
+        let before_name = ctx.people.mentions_in(&(p.full.end..(p.full.end + 40).min(span.end))).next().is_some_and(|m| ctx.doc.text[p.full.end..m.full.start].split_whitespace().count() <= 2);
+        if !inside_other && !before_name {
+            owners.push(Owner { at: p.span.start, end: p.full.end, subject: Subject::Party(p.canonical.clone()), possessive: p.possessive });
+        }
+    }
+    for pl in ctx.places.iter().filter(|pl| span.start <= pl.span.start && pl.span.end <= span.end) {
+        owners.push(Owner { at: pl.span.start, end: pl.span.end, subject: Subject::Constituency(pl.name.clone()), possessive: false });
+    }
+    owners.sort_by_key(|o| o.at);
+    owners
+}
+
+fn assign_subjects(ctx: &Context, span: &Span, lower: &str, figures: &mut [FoundFigure]) {
+    if figures.is_empty() {
+        return;
+    }
+    let owners = owners_in(ctx, span);
+    if RESPECTIVELY.is_match(lower) && assign_respectively(ctx, &owners, figures) {
+        return;
+    }
+    let text: &str = &ctx.doc.text;
+    for f in figures.iter_mut() {
+        let pos = f.number.start;
+        let gap_ok = |o: &Owner| text[o.end..pos].trim_matches(|c: char| c.is_whitespace() || c == '(' || c == ':' || c == '-' || c == '–').is_empty();
+        let place_kind = matches!(f.kind, FigureKind::TurnoutPct | FigureKind::TurnoutVotes | FigureKind::Electorate);
+        let possessive_owner = owners.iter().rev().find(|o| o.end <= pos && o.possessive && gap_ok(o));
+        let subject = if place_kind {
+            owners.iter().rev().find(|o| o.end <= pos && matches!(o.subject, Subject::Constituency(_))).map(|o| o.subject.clone()).or_else(|| place_of_context(ctx, pos))
+        } else if let Some(o) = possessive_owner {
+            Some(o.subject.clone())
+        } else {
+            owners.iter().rev().find(|o| o.end <= pos && !matches!(o.subject, Subject::Constituency(_))).map(|o| o.subject.clone()).or_else(|| owners.iter().find(|o| o.at > pos && !matches!(o.subject, Subject::Constituency(_))).map(|o| o.subject.clone()))
+        };
+        f.subject = subject;
+    }
+}
+
+/// "Battersea and Tooting ... 75.83 per cent and 76 per cent respectively": the i-th
+/// number of a kind goes to the i-th entity listed before the first of them.
+fn assign_respectively(ctx: &Context, owners: &[Owner], figures: &mut [FoundFigure]) -> bool {
+    let first = figures[0].number.start;
+    let kind_of = |s: &Subject| std::mem::discriminant(s);
+    let listed: Vec<&Owner> = owners.iter().filter(|o| o.end <= first).collect();
+    let Some(last) = listed.last() else { return false };
+    let group: Vec<&Owner> = listed.iter().copied().filter(|o| kind_of(&o.subject) == kind_of(&last.subject)).collect();
+    let n = figures.len();
+    if group.len() < n || n < 2 {
+        return false;
+    }
+    let chosen = &group[group.len() - n..];
+    let _ = ctx;
+    for (f, o) in figures.iter_mut().zip(chosen) {
+        f.subject = Some(o.subject.clone());
+        f.rule = if f.rule.is_empty() { "respectively" } else { f.rule };
+    }
+    true
+}
+
+/// The constituency under discussion at `pos`: that of the last person named before it
+/// whose constituency is known, else the one the article names most.
+fn place_of_context(ctx: &Context, pos: usize) -> Option<Subject> {
+    let by_person = ctx.people.mentions.iter().rev().filter(|m| m.span.end <= pos && !m.byline).find_map(|m| ctx.person_places.get(m.person).cloned().flatten());
+    by_person.or_else(|| main_place(ctx.places)).map(Subject::Constituency)
+}
+
+/// The constituency named most often (first named wins a tie).
+pub fn main_place(places: &[PlaceMention]) -> Option<String> {
+    let mut best: Option<(&str, usize)> = None;
+    for p in places {
+        let count = places.iter().filter(|q| q.name == p.name).count();
+        if best.is_none_or(|(_, c)| count > c) {
+            best = Some((&p.name, count));
+        }
+    }
+    best.map(|(n, _)| n.to_string())
+}
+
+/// The years of elections the article mentions, to date figures tied to another one.
+struct ElectionYears {
+    /// The reported election's year, when the article says it.
+    current: Option<i32>,
+    /// The latest year before `current` tied to an election word ("the 2016 by-election").
+    previous: Option<i32>,
+}
+
+re!(ELECTION_YEAR, r"\b((?:19|20)\d\d)(?:['’]s)? (?:(?:uk |us |u\.s\. |local |general |mayoral |council |presidential |parliamentary |european |scottish |welsh |assembly |leadership |state |federal |snap |special )*(?:general election|election|by-election|poll|vote|contest|race|result|primary|caucus))");
+
+impl ElectionYears {
+    fn find(ctx: &Context) -> ElectionYears {
+        let text = ctx.doc.text.to_lowercase();
+        let mut years: Vec<(usize, i32)> = ELECTION_YEAR.captures_iter(&text).filter_map(|c| c[1].parse().ok().map(|y| (c.get(0).unwrap().start(), y))).collect();
+        years.sort();
+        // Whatever is stated in the first paragraphs as "2019 general election" is current.
+        let lead_end = ctx.doc.paragraphs.get(2).map_or(text.len(), |p| p.end);
+        let current = years.iter().find(|(at, _)| *at < lead_end && text[*at..].contains("general election")).map(|(_, y)| *y).or_else(|| dateline_year(ctx));
+        let previous = years.iter().map(|(_, y)| *y).filter(|y| current.is_none_or(|c| *y < c)).max();
+        ElectionYears { current, previous }
+    }
+
+    fn year_for(&self, ctx: &Context, sentence: &Span, lower: &str, n: &NumberMention) -> Option<i32> {
+        let after = &lower[n.end - sentence.start..];
+        if let Some(c) = YEAR_AFTER.captures(after) {
+            let y: i32 = c[1].parse().ok()?;
+            // "... in 2019" about the 2019 election is the current one.
+            return (Some(y) != self.current).then_some(y);
+        }
+        let before = &lower[..n.start - sentence.start];
+        let clause_start = before.rfind([',', ';']).map_or(0, |i| i + 1);
+        let clause = &before[clause_start..];
+        if let Some(c) = ELECTION_YEAR.captures(clause) {
+            let y: i32 = c[1].parse().ok()?;
+            return (Some(y) != self.current).then_some(y);
+        }
+        if REL_YEAR.is_match(clause) {
+            if clause.contains("last year") {
+                if let Some(c) = self.current {
+                    return Some(c - 1);
+                }
+            }
+            return self.previous;
+        }
+        let _ = ctx;
+        None
+    }
+}
+
+/// "Monday, December 16, 2019" near the top of the article.
+fn dateline_year(ctx: &Context) -> Option<i32> {
+    static DATELINE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?:January|February|March|April|May|June|July|August|September|October|November|December) \d{1,2}, ((?:19|20)\d\d)").unwrap());
+    let head_end = ctx.doc.paragraphs.get(3).map_or(ctx.doc.text.len(), |p| p.end);
+    DATELINE.captures(&ctx.doc.text[..head_end]).and_then(|c| c[1].parse().ok())
+}

@@ -1,0 +1,506 @@
+//! People: every mention of a person's name, grouped into one person per article with one
+//! canonical name ("Dr Allin-Khan" and "Rosena Allin-Khan" are one person), plus the
+//! resolution of pronouns and of "the Labour candidate" to the person they refer to.
+//!
+//! A capitalised run of words is a name when a title stands before it ("Dr Huq"), when it
+//! starts with a known first name ("Fleur Anderson"), or when it speaks ("Brafman said").
+//! A lone surname counts once the article has named that person in full. Runs ending in an
+//! organisation word ("Wandsworth Council"), party names and capitalised function words
+//! are not names. A list of names after "by" at the end of a sentence is a byline.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::doc::{Document, Span};
+use crate::extract::parties::PartyMention;
+use crate::lexicon::{strip_possessive, Gender, Lexicon};
+
+/// One person named in the article.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Person {
+    /// The fullest form the article gives, titles removed.
+    pub name: String,
+    pub gender: Gender,
+    /// Every mention of this person is in a byline: an author, not a subject.
+    pub byline_only: bool,
+}
+
+/// One place the article names a person.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PersonMention {
+    /// The name words, without title or possessive ending.
+    pub span: Span,
+    /// With the title, if any ("Dr Allin-Khan").
+    pub full: Span,
+    pub person: usize,
+    pub possessive: bool,
+    pub in_quote: bool,
+    pub byline: bool,
+}
+
+/// The people of one article and where they are named.
+#[derive(Debug, Clone, Default)]
+pub struct People {
+    pub persons: Vec<Person>,
+    /// Sorted by position.
+    pub mentions: Vec<PersonMention>,
+}
+
+/// A subject pronoun or an anaphoric description found in the text, with the person it
+/// refers to.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Reference {
+    pub span: Span,
+    pub person: Option<usize>,
+}
+
+/// The compiled name rules, built once from the lexicon.
+pub struct NameMatcher {
+    run: Regex,
+}
+
+/// Particles that join name words in lower case: "Marsha de Cordova", "Ursula von der Leyen".
+const PARTICLES: &str = "de|del|della|der|den|di|da|dos|das|du|la|le|van|von|bin|ibn|al|el|ter|ten|af|y";
+
+/// Words after a name that show it is a person speaking or acting as one.
+const PERSON_VERBS: &[&str] = &["said", "says", "told", "added", "argued", "wrote", "tweeted", "insisted", "explained", "noted", "asked", "replied", "stated", "claimed", "believes", "thinks", "warned", "acknowledged"];
+
+static ANAPHOR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b[Tt]he (?:(?:[A-Z][\p{L}-]+ ){0,2})(?:candidate|incumbent|MP|winner|nominee|challenger|councillor|senator|congressman|congresswoman|politician|newcomer)\b").unwrap()
+});
+
+static PRONOUN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b(?:[Ss]he|[Hh]e|[Tt]hey)\b").unwrap());
+
+impl NameMatcher {
+    pub fn new(lexicon: &Lexicon) -> NameMatcher {
+        // Titles may carry a full stop ("Sen. Ted Cruz"); other words end a run at one.
+        let mut titles: Vec<&str> = lexicon.titles.keys().map(String::as_str).collect();
+        titles.sort_by_key(|t| std::cmp::Reverse(t.len()));
+        let titles = titles.iter().map(|t| regex::escape(t)).collect::<Vec<_>>().join("|");
+        let word = r"(?:\p{Lu}[\p{L}'’]*(?:-\p{Lu}[\p{L}'’]*)*|\p{Lu}\.)";
+        let pattern = format!(r"(?:\b(?:{titles})\.?[ \t]+)*{word}(?:[ \t]+(?:(?:{PARTICLES})[ \t]+)*{word})*");
+        NameMatcher { run: Regex::new(&pattern).unwrap() }
+    }
+
+    /// Finds the people of `doc`. `quotes` are the quotation spans (mentions inside them
+    /// are marked), `parties` the party mentions (never names).
+    pub fn find(&self, doc: &Document, lexicon: &Lexicon, parties: &[PartyMention], quotes: &[Span]) -> People {
+        let text: &str = &doc.text;
+        let mut raw: Vec<RawMention> = Vec::new();
+        for m in self.run.find_iter(text) {
+            split_run(text, m.start(), m.end(), lexicon, parties, &mut raw);
+        }
+        mark_bylines(text, &mut raw);
+        let mut people = group(text, raw, lexicon);
+        for mention in &mut people.mentions {
+            mention.in_quote = quotes.iter().any(|q| q.start <= mention.span.start && mention.span.end <= q.end);
+        }
+        for (i, person) in people.persons.iter_mut().enumerate() {
+            person.byline_only = people.mentions.iter().filter(|m| m.person == i).all(|m| m.byline);
+        }
+        people
+    }
+}
+
+/// A name candidate before grouping.
+#[derive(Debug, Clone)]
+struct RawMention {
+    words: Vec<Span>,
+    title: Option<(Span, Gender)>,
+    possessive: bool,
+    byline: bool,
+    /// A title or first name vouches for it; others need a known surname or a verb.
+    strong: bool,
+}
+
+/// Cuts one capitalised run into the name it holds, if any: drops leading function
+/// words, parties and titles, and starts at a first name when places precede it
+/// ("Mayor of London Sadiq Khan", "Vermont Bernie Sanders"). Possessives end a run.
+fn split_run(text: &str, start: usize, end: usize, lex: &Lexicon, parties: &[PartyMention], out: &mut Vec<RawMention>) {
+    let mut words: Vec<Span> = Vec::new();
+    for (off, w) in text[start..end].split_whitespace().map(|w| (w.as_ptr() as usize - text[start..end].as_ptr() as usize, w)) {
+        words.push(start + off..start + off + w.len());
+    }
+    let mut i = 0;
+    while i < words.len() {
+        let mut j = i;
+        // Extend j over the words of one possessive-free segment.
+        while j < words.len() && !ends_possessive(&text[words[j].clone()]) {
+            j += 1;
+        }
+        let seg_end = (j + 1).min(words.len());
+        take_name(text, &words[i..seg_end], lex, parties, out);
+        i = seg_end;
+    }
+}
+
+fn ends_possessive(word: &str) -> bool {
+    strip_possessive(word).len() != word.len()
+}
+
+fn take_name(text: &str, words: &[Span], lex: &Lexicon, parties: &[PartyMention], out: &mut Vec<RawMention>) {
+    let word_str = |s: &Span| strip_possessive(&text[s.clone()]).to_string();
+    let is_party = |s: &Span| parties.iter().any(|p| p.span.start <= s.start && s.end <= p.full.end);
+    let mut k = 0;
+    let mut title: Option<(Span, Gender)> = None;
+    // Leading titles, parties and function words.
+    while k < words.len() {
+        let w = word_str(&words[k]);
+        let bare = w.trim_end_matches('.');
+        if let Some((len, t)) = match_title(text, &words[k..], lex) {
+            title = Some((words[k].start..words[k + len - 1].end, t));
+            k += len;
+            // "Mayor of London Sadiq Khan": the office's "of X" is not part of the name.
+            continue;
+        }
+        if is_party(&words[k]) || lex.not_names.contains(bare) || lex.org_words.contains(bare) || bare == "MP" || bare == "MPs" {
+            title = None;
+            k += 1;
+            continue;
+        }
+        break;
+    }
+    let rest = &words[k..];
+    if rest.is_empty() {
+        return;
+    }
+    // Start at a first name when the run opens with other capitalised words.
+    let first_name_at = rest.iter().position(|s| lex.first_names.contains_key(word_str(s).as_str()));
+    let rest = match first_name_at {
+        Some(p) if p > 0 && title.is_none() && rest.len() - p >= 2 => &rest[p..],
+        _ => rest,
+    };
+    if rest.iter().skip(1).any(|s| lex.org_words.contains(word_str(s).trim_end_matches('.'))) || rest.iter().any(|s| is_party(s)) {
+        return;
+    }
+    if rest.iter().any(|s| lex.not_names.contains(word_str(s).as_str())) {
+        return;
+    }
+    if rest.len() == 1 && word_str(&rest[0]).chars().count() < 2 {
+        return;
+    }
+    let first_is_name = lex.first_names.contains_key(word_str(&rest[0]).as_str());
+    let strong = title.is_some() || (rest.len() >= 2 && first_is_name);
+    let possessive = ends_possessive(&text[rest.last().unwrap().clone()]);
+    let mut spans = rest.to_vec();
+    if possessive {
+        let last = spans.last_mut().unwrap();
+        last.end = last.start + strip_possessive(&text[last.clone()]).len();
+    }
+    // A title with no name after it ("the Prime Minister") is not a mention.
+    out.push(RawMention { words: spans, title, possessive, byline: false, strong });
+}
+
+/// A title at the start of `words` (one or two words, with or without a full stop).
+fn match_title(text: &str, words: &[Span], lex: &Lexicon) -> Option<(usize, Gender)> {
+    if words.len() >= 3 {
+        let two = format!("{} {}", &text[words[0].clone()], &text[words[1].clone()]);
+        if let Some(t) = lex.titles.get(two.trim_end_matches('.')) {
+            return Some((2, t.gender));
+        }
+    }
+    let one = text[words[0].clone()].trim_end_matches('.');
+    // A title needs a name after it.
+    if words.len() >= 2 {
+        if let Some(t) = lex.titles.get(one) {
+            return Some((1, t.gender));
+        }
+    }
+    None
+}
+
+/// "..., by Aman Pathiara, Suzie Tombs and Ronan Barnard." and "By Jane Smith" lines:
+/// names listed after "by" to the end of a sentence are authors.
+fn mark_bylines(text: &str, raw: &mut [RawMention]) {
+    let mut i = 0;
+    while i < raw.len() {
+        let start = raw[i].words[0].start;
+        let before = text[..start].trim_end();
+        if !(before.ends_with(" by") || before.ends_with("\nby") || before.ends_with("By") || before.ends_with(", by")) {
+            i += 1;
+            continue;
+        }
+        // Collect the list: names joined by ", " or " and ".
+        let mut j = i;
+        while j + 1 < raw.len() {
+            let gap = &text[raw[j].words.last().unwrap().end..raw[j + 1].words[0].start];
+            if matches!(gap.trim(), "," | "and" | ", and" | "&") {
+                j += 1;
+            } else {
+                break;
+            }
+        }
+        let tail = text[raw[j].words.last().unwrap().end..].trim_start();
+        let ends_sentence = tail.is_empty() || tail.starts_with(['.', '\n']) || tail.starts_with("\r");
+        let by_line = before.ends_with("By") && before[..before.len() - 2].ends_with(['\n', '\r']) || before == "By";
+        if (j > i && ends_sentence) || by_line {
+            for m in &mut raw[i..=j] {
+                m.byline = true;
+            }
+        }
+        i = j + 1;
+    }
+}
+
+/// Groups mentions into persons: full names first, then lone surnames attach to the
+/// person last named with that surname (or the next one, when named later).
+fn group(text: &str, raw: Vec<RawMention>, lex: &Lexicon) -> People {
+    let surname = |m: &RawMention| text[m.words.last().unwrap().clone()].to_string();
+    let full_name = |m: &RawMention| name_text(text, &m.words);
+    let mut people = People::default();
+    let mut by_surname: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut assigned: Vec<Option<usize>> = vec![None; raw.len()];
+    // Pass 1: multi-word names and titled names define persons.
+    for (i, m) in raw.iter().enumerate() {
+        if !(m.strong || (m.words.len() >= 2 && speaks_after(text, m))) {
+            continue;
+        }
+        let sn = surname(m);
+        let first = (m.words.len() >= 2).then(|| text[m.words[0].clone()].to_string());
+        let existing = by_surname.get(&sn).and_then(|ids| {
+            ids.iter().rev().copied().find(|&id| compatible_first(&people.persons[id].name, first.as_deref()))
+        });
+        let id = existing.unwrap_or_else(|| {
+            people.persons.push(Person { name: full_name(m), gender: Gender::Unknown, byline_only: false });
+            by_surname.entry(sn.clone()).or_default().push(people.persons.len() - 1);
+            people.persons.len() - 1
+        });
+        let person = &mut people.persons[id];
+        if m.words.len() > person.name.split_whitespace().count() {
+            person.name = full_name(m);
+        }
+        if person.gender == Gender::Unknown {
+            person.gender = gender_of(text, m, lex);
+        }
+        assigned[i] = Some(id);
+    }
+    // Pass 2: lone surnames.
+    for (i, m) in raw.iter().enumerate() {
+        if assigned[i].is_some() || m.words.len() != 1 {
+            continue;
+        }
+        let sn = surname(m);
+        if let Some(ids) = by_surname.get(&sn) {
+            assigned[i] = Some(pick_by_position(&raw, &assigned, ids, m.words[0].start));
+        } else if speaks_after(text, m) || speaks_before(text, m) {
+            people.persons.push(Person { name: sn.clone(), gender: Gender::Unknown, byline_only: false });
+            by_surname.entry(sn).or_default().push(people.persons.len() - 1);
+            assigned[i] = Some(people.persons.len() - 1);
+        }
+    }
+    for (m, id) in raw.into_iter().zip(assigned) {
+        let Some(person) = id else { continue };
+        let span = m.words[0].start..m.words.last().unwrap().end;
+        let full = m.title.as_ref().map_or(span.start, |t| t.0.start)..span.end;
+        people.mentions.push(PersonMention { span, full, person, possessive: m.possessive, in_quote: false, byline: m.byline });
+    }
+    people.mentions.sort_by_key(|m| m.span.start);
+    people
+}
+
+/// The person with this surname mentioned last before `pos`, else the first after it.
+fn pick_by_position(raw: &[RawMention], assigned: &[Option<usize>], ids: &[usize], pos: usize) -> usize {
+    let mut best_before: Option<(usize, usize)> = None;
+    let mut best_after: Option<(usize, usize)> = None;
+    for (m, id) in raw.iter().zip(assigned) {
+        let Some(id) = *id else { continue };
+        if !ids.contains(&id) {
+            continue;
+        }
+        let at = m.words[0].start;
+        if at < pos && best_before.is_none_or(|(p, _)| at > p) {
+            best_before = Some((at, id));
+        } else if at > pos && best_after.is_none_or(|(p, _)| at < p) {
+            best_after = Some((at, id));
+        }
+    }
+    best_before.or(best_after).map_or(ids[0], |(_, id)| id)
+}
+
+fn compatible_first(known_name: &str, first: Option<&str>) -> bool {
+    let Some(first) = first else { return true };
+    let words: Vec<&str> = known_name.split_whitespace().collect();
+    if words.len() < 2 {
+        return true;
+    }
+    let known = words[0];
+    known == first || (first.ends_with('.') && known.starts_with(first.trim_end_matches('.')))
+}
+
+fn gender_of(text: &str, m: &RawMention, lex: &Lexicon) -> Gender {
+    if let Some((_, g)) = m.title {
+        if g != Gender::Unknown {
+            return g;
+        }
+    }
+    if m.words.len() >= 2 {
+        if let Some(g) = lex.first_names.get(&text[m.words[0].clone()]) {
+            return *g;
+        }
+    }
+    Gender::Unknown
+}
+
+fn name_text(text: &str, words: &[Span]) -> String {
+    words.iter().map(|w| &text[w.clone()]).collect::<Vec<_>>().join(" ")
+}
+
+/// "Brafman said", "Brafman, 62, said" (a verb right after the name).
+fn speaks_after(text: &str, m: &RawMention) -> bool {
+    let rest = text[m.words.last().unwrap().end..].trim_start_matches([',', ' ']);
+    let next = rest.split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+    PERSON_VERBS.contains(&next)
+}
+
+/// "said Brafman", "according to Brafman".
+fn speaks_before(text: &str, m: &RawMention) -> bool {
+    let before = text[..m.words[0].start].trim_end();
+    ["said", "says", "added", "according to", "asked", "wrote"].iter().any(|v| before.ends_with(v))
+}
+
+impl People {
+    /// The person a pronoun or description at `pos` refers to: the latest mention before
+    /// it that is not inside a quotation, not a byline, and fits the pronoun's gender.
+    pub fn antecedent(&self, pos: usize, gender: Gender, in_quote: bool) -> Option<usize> {
+        self.mentions
+            .iter()
+            .rev()
+            .filter(|m| m.span.end <= pos && !m.byline && (m.in_quote == in_quote || !m.in_quote))
+            .find(|m| {
+                let g = self.persons[m.person].gender;
+                gender == Gender::Unknown || g == Gender::Unknown || g == gender
+            })
+            .map(|m| m.person)
+    }
+
+    /// The person mention covering `pos`, if any.
+    pub fn mention_at(&self, pos: usize) -> Option<&PersonMention> {
+        self.mentions.iter().find(|m| m.full.start <= pos && pos < m.span.end)
+    }
+
+    /// Mentions within a span, in order.
+    pub fn mentions_in(&self, span: &Span) -> impl Iterator<Item = &PersonMention> {
+        let span = span.clone();
+        self.mentions.iter().filter(move |m| span.start <= m.full.start && m.span.end <= span.end)
+    }
+}
+
+/// Subject pronouns ("she", "He", "they") and descriptions ("the Labour candidate") in
+/// `span`, each resolved to the person it most likely refers to.
+pub fn references(text: &str, span: &Span, people: &People, quotes: &[Span]) -> Vec<Reference> {
+    let slice = &text[span.clone()];
+    let in_quote = |pos: usize| quotes.iter().any(|q| q.start <= pos && pos < q.end);
+    let mut out = Vec::new();
+    for m in PRONOUN.find_iter(slice) {
+        let pos = span.start + m.start();
+        let gender = match m.as_str().to_lowercase().as_str() {
+            "she" => Gender::Female,
+            "he" => Gender::Male,
+            _ => Gender::Unknown,
+        };
+        let person = if gender == Gender::Unknown {
+            // "they" refers to a person only when the last person named has no known gender.
+            people.antecedent(pos, Gender::Unknown, in_quote(pos)).filter(|&p| people.persons[p].gender == Gender::Unknown)
+        } else {
+            people.antecedent(pos, gender, in_quote(pos))
+        };
+        out.push(Reference { span: pos..pos + m.len(), person });
+    }
+    for m in ANAPHOR.find_iter(slice) {
+        let pos = span.start + m.start();
+        // "the Conservative candidate Julian Gallant" names its person: not an anaphor.
+        let after = text[pos + m.len()..].trim_start();
+        if after.starts_with(|c: char| c.is_uppercase()) || after.starts_with(',') && people.mention_at(pos + m.len() + 2).is_some() {
+            continue;
+        }
+        out.push(Reference { span: pos..pos + m.len(), person: people.antecedent(pos, Gender::Unknown, in_quote(pos)) });
+    }
+    out.sort_by_key(|r| r.span.start);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::parties::PartyMatcher;
+
+    fn people(text: &str) -> (People, Vec<String>) {
+        let lex = Lexicon::builtin();
+        let doc = Document::parse(text.as_bytes()).unwrap();
+        let parties = PartyMatcher::new(&lex).find(text);
+        let p = NameMatcher::new(&lex).find(&doc, &lex, &parties, &[]);
+        let names = p.persons.iter().filter(|p| !p.byline_only).map(|p| p.name.clone()).collect();
+        (p, names)
+    }
+
+    #[test]
+    fn titles_and_surnames_join_one_person() {
+        let (p, names) = people("Dr Rosena Allin-Khan won. Later Dr Allin-Khan’s team cheered, and Allin-Khan smiled.");
+        assert_eq!(names, ["Rosena Allin-Khan"]);
+        assert_eq!(p.mentions.len(), 3);
+        assert_eq!(p.persons[0].gender, Gender::Female);
+    }
+
+    #[test]
+    fn particles_hyphens_and_mc() {
+        let (_, names) = people("Marsha de Cordova and Siobhain McDonagh met Beto O'Rourke.");
+        assert_eq!(names, ["Marsha de Cordova", "Siobhain McDonagh", "Beto O'Rourke"]);
+    }
+
+    #[test]
+    fn offices_places_and_parties_are_cut_off() {
+        let (_, names) = people("Mayor of London Sadiq Khan visited. Labour MP Jo Cox. United States Senator from Vermont Bernie Sanders won.");
+        assert_eq!(names, ["Sadiq Khan", "Jo Cox", "Bernie Sanders"]);
+        let (_, names) = people("The Conservative Dan Watkins and Liberal Democrats’ Sonul Badiani stood.");
+        assert_eq!(names, ["Dan Watkins", "Sonul Badiani"]);
+    }
+
+    #[test]
+    fn organisations_and_places_are_not_people() {
+        let (_, names) = people("Wandsworth Council met at Tooting Broadway near the Local Democracy Reporting Service and St George’s Hospital.");
+        assert!(names.is_empty(), "{names:?}");
+        let (_, names) = people("The General Election was held. People’s Vote campaigners marched.");
+        assert!(names.is_empty(), "{names:?}");
+    }
+
+    #[test]
+    fn lone_surname_needs_a_full_name_or_a_verb() {
+        let (_, names) = people("Brafman said it was wrong. Judge Berman agreed.");
+        assert_eq!(names, ["Brafman", "Berman"]);
+        let (_, names) = people("Wandsworth voted and Putney celebrated.");
+        assert!(names.is_empty(), "{names:?}");
+    }
+
+    #[test]
+    fn bylines_are_marked() {
+        let (p, names) = people("Rupa Huq won 28,132 votes, by Aman Pathiara, Suzie Tombs and Ronan Barnard.");
+        assert_eq!(names, ["Rupa Huq"]);
+        assert_eq!(p.persons.iter().filter(|p| p.byline_only).count(), 3);
+        let (_, names) = people("She was beaten by Ronan Barnard in the final round.");
+        assert_eq!(names, ["Ronan Barnard"]);
+    }
+
+    #[test]
+    fn pronouns_resolve_by_gender_and_recency() {
+        let text = "Dr Rosena Allin-Khan thanked Sadiq Khan. She said it was good.";
+        let (p, _) = people(text);
+        let refs = references(text, &(0..text.len()), &p, &[]);
+        assert_eq!(refs.len(), 1);
+        assert_eq!(p.persons[refs[0].person.unwrap()].name, "Rosena Allin-Khan");
+        let text = "Sadiq Khan met Rosena Allin-Khan. He said it was good.";
+        let (p, _) = people(text);
+        let refs = references(text, &(0..text.len()), &p, &[]);
+        assert_eq!(p.persons[refs[0].person.unwrap()].name, "Sadiq Khan");
+    }
+
+    #[test]
+    fn the_party_candidate_is_an_anaphor_unless_a_name_follows() {
+        let text = "Dr Rosena Allin-Khan won. The Labour candidate won 34,694 votes. The Conservative candidate Julian Gallant lost.";
+        let (p, _) = people(text);
+        let refs = references(text, &(0..text.len()), &p, &[]);
+        assert_eq!(refs.len(), 1);
+        assert_eq!(p.persons[refs[0].person.unwrap()].name, "Rosena Allin-Khan");
+    }
+}

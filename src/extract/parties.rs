@@ -1,0 +1,159 @@
+//! Party mentions: every written form from `data/parties.tsv` found in the text, with
+//! its canonical name, whether it is possessive ("Labour's Ian Murray", "the
+//! Conservatives' 18,006") and whether it stands in brackets after a name ("(Lab)",
+//! "(R-Texas)").
+//!
+//! Forms match case-sensitively as whole words, so "this conservative government" is
+//! not a party mention while "the Conservative Dan Watkins" is.
+
+use std::sync::LazyLock;
+
+use aho_corasick::{AhoCorasick, MatchKind};
+use regex::Regex;
+
+use crate::doc::Span;
+use crate::lexicon::Lexicon;
+
+/// One party named in the text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PartyMention {
+    /// The form as written, without a possessive ending or brackets.
+    pub span: Span,
+    /// The span including a possessive ending, if any ("Labour's").
+    pub full: Span,
+    pub canonical: String,
+    pub possessive: bool,
+    /// Written in brackets: "Stephen Doughty (Lab)", "Ted Cruz (R-Texas)".
+    pub bracketed: bool,
+}
+
+/// The compiled party matcher, built once from the lexicon.
+pub struct PartyMatcher {
+    free: AhoCorasick,
+    /// canonical name of each pattern in `free`
+    free_canonical: Vec<String>,
+    /// form -> canonical for forms allowed inside brackets (all forms)
+    bracket_forms: Vec<(String, String)>,
+}
+
+/// "(Lab)", "(Lab Co-op)", "(R-Texas)", "(D-Calif.)", "(I-Vt.)".
+static BRACKETED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\(\s*([A-Z][\p{L} &'’.-]*?)(?:\s*[-–]\s*[A-Z][\p{L}. ]*)?\s*\)").unwrap()
+});
+
+impl PartyMatcher {
+    pub fn new(lexicon: &Lexicon) -> PartyMatcher {
+        let free: Vec<_> = lexicon.parties.iter().filter(|p| !p.bracket_only).collect();
+        let matcher = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(free.iter().map(|p| p.form.as_str()))
+            .expect("party forms build an automaton");
+        PartyMatcher {
+            free: matcher,
+            free_canonical: free.iter().map(|p| p.canonical.clone()).collect(),
+            bracket_forms: lexicon.parties.iter().map(|p| (p.form.clone(), p.canonical.clone())).collect(),
+        }
+    }
+
+    /// Every party mention in `text`, in order.
+    pub fn find(&self, text: &str) -> Vec<PartyMention> {
+        let mut out: Vec<PartyMention> = self
+            .free
+            .find_iter(text)
+            .filter(|m| is_whole_word(text, m.start(), m.end()))
+            .map(|m| {
+                let poss = possessive_len(&text[m.end()..]);
+                PartyMention {
+                    span: m.start()..m.end(),
+                    full: m.start()..m.end() + poss,
+                    canonical: self.free_canonical[m.pattern().as_usize()].clone(),
+                    possessive: poss > 0,
+                    bracketed: false,
+                }
+            })
+            .collect();
+        for caps in BRACKETED.captures_iter(text) {
+            let form = caps.get(1).unwrap();
+            let Some((_, canonical)) = self.bracket_forms.iter().find(|(f, _)| f == form.as_str().trim()) else {
+                continue;
+            };
+            out.retain(|p| p.span.start != form.start());
+            out.push(PartyMention {
+                span: form.start()..form.start() + form.as_str().trim().len(),
+                full: caps.get(0).unwrap().range(),
+                canonical: canonical.clone(),
+                possessive: false,
+                bracketed: true,
+            });
+        }
+        out.sort_by_key(|p| p.span.start);
+        out
+    }
+}
+
+fn is_whole_word(text: &str, start: usize, end: usize) -> bool {
+    let before = text[..start].chars().next_back();
+    let after = text[end..].chars().next();
+    let joined = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '_');
+    !joined(before) && !joined(after) && !matches!(before, Some('-'))
+}
+
+/// Length in bytes of a possessive ending at the start of `rest`: "'s", "’s", "'" or "’".
+fn possessive_len(rest: &str) -> usize {
+    for suffix in ["'s", "’s"] {
+        if rest.starts_with(suffix) && !rest[suffix.len()..].starts_with(char::is_alphanumeric) {
+            return suffix.len();
+        }
+    }
+    for suffix in ["'", "’"] {
+        if rest.starts_with(suffix) && !rest[suffix.len()..].starts_with(char::is_alphanumeric) {
+            return suffix.len();
+        }
+    }
+    0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn found(text: &str) -> Vec<(String, String, bool)> {
+        let m = PartyMatcher::new(&Lexicon::builtin());
+        m.find(text).into_iter().map(|p| (text[p.span].to_string(), p.canonical, p.possessive)).collect()
+    }
+
+    #[test]
+    fn adjectives_possessives_and_plurals() {
+        assert_eq!(
+            found("the Conservative Dan Watkins beat Labour's Ian Murray and the Lib Dems’ candidate"),
+            [
+                ("Conservative".into(), "Conservative".into(), false),
+                ("Labour".into(), "Labour".into(), true),
+                ("Lib Dems".into(), "Liberal Democrats".into(), true),
+            ]
+        );
+        assert_eq!(found("compared to the Conservatives’ 18,006")[0].1, "Conservative");
+        assert_eq!(found("Green Party’s Kate Crossland")[0].0, "Green Party");
+    }
+
+    #[test]
+    fn brackets_after_names() {
+        let got = found("Stephen Doughty (Lab) and Sen. Ted Cruz (R-Texas) and Bernie Sanders (I-Vt.)");
+        let canon: Vec<&str> = got.iter().map(|g| g.1.as_str()).collect();
+        assert_eq!(canon, ["Labour", "Republican", "Independent"]);
+    }
+
+    #[test]
+    fn lower_case_words_and_word_parts_are_not_parties() {
+        assert!(found("this conservative government and a green belt").is_empty());
+        assert!(found("Laboured breathing, Toryism and non-Labour voters").is_empty());
+        assert!(found("He said (I think) it was fine").is_empty());
+    }
+
+    #[test]
+    fn us_parties() {
+        let got = found("Democrat Joe Biden and the Republican Party and the GOP");
+        let canon: Vec<&str> = got.iter().map(|g| g.1.as_str()).collect();
+        assert_eq!(canon, ["Democratic", "Republican", "Republican"]);
+    }
+}

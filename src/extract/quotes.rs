@@ -1,0 +1,541 @@
+//! Direct quotations and who said them.
+//!
+//! Finding: quotation marks are paired paragraph by paragraph. Curly marks say which way
+//! they face; straight ones face by what is next to them. A quote still open at the end
+//! of a paragraph goes on into the next when that paragraph opens with a quote mark (the
+//! news convention for quotes over several paragraphs) or closes one before opening any
+//! (a careless continuation); otherwise it ends with its paragraph. Single marks are
+//! quotes only when they are not apostrophes: when an article uses no double marks at all
+//! they are its quote marks, otherwise a single-quoted stretch needs a speaker to count.
+//!
+//! Attribution, in order: a cue after the closing mark (", she said", ", said Mr Murray"),
+//! a cue before the opening mark in the same sentence ("She said:", "praised a"), the
+//! sentence before ending in a colon, then the speaker of the quote just before when the
+//! quote opens its own paragraph.
+
+use crate::doc::{Document, Span};
+use crate::extract::names::{People, Reference};
+use crate::lexicon::Lexicon;
+
+/// Which marks delimit a quote.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Marks {
+    Double,
+    Single,
+}
+
+/// A quoted stretch of text, before attribution.
+#[derive(Debug, Clone, PartialEq)]
+pub struct QuoteSpan {
+    /// From the first quoted character to the last (marks and outer spaces excluded).
+    pub span: Span,
+    /// Offset of the opening mark.
+    pub open: usize,
+    /// Offset just after the closing mark; `None` when the quote never closed.
+    pub close_end: Option<usize>,
+    pub marks: Marks,
+}
+
+/// Who said a quote.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Speaker {
+    Person { person: usize, span: Span },
+    /// An unnamed speaker described in the text ("One 30-year-old man", "the judge").
+    Description { text: String, span: Span },
+    /// Attributed to words that name nobody we know ("I", "they" with no antecedent).
+    Unresolved { span: Span },
+}
+
+/// A quotation with its attribution.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FoundQuote {
+    pub quote: QuoteSpan,
+    pub speaker: Option<Speaker>,
+    pub cue: Option<Span>,
+    pub partial: bool,
+    pub rule: &'static str,
+}
+
+// ---------------------------------------------------------------------------------------
+// Finding quote spans
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Facing {
+    Open,
+    Close,
+    Either,
+}
+
+/// How the mark at byte `i` works as a quote mark, if it is one, and its length in
+/// bytes. Doubled apostrophes (`''`, the New York Times archive style) and doubled
+/// backticks are double marks.
+fn mark_at(text: &str, i: usize, c: char) -> Option<(Marks, Facing, usize)> {
+    let doubled = (c == '\'' && text[i + 1..].starts_with('\'')) || (c == '`' && text[i + 1..].starts_with('`'));
+    let len = if doubled { 2 } else { c.len_utf8() };
+    let before = text[..i].chars().next_back();
+    let after = text[i + len..].chars().next();
+    let space_or_start = |c: Option<char>| c.is_none_or(|c| c.is_whitespace() || "([{—–-/".contains(c));
+    let open_ctx = space_or_start(before) && after.is_some_and(|c| !c.is_whitespace());
+    let close_ctx = before.is_some_and(|c| !c.is_whitespace())
+        && after.is_none_or(|c| c.is_whitespace() || ".,;:!?)]}—–-…\"”'’".contains(c));
+    let facing = |open: bool, close: bool| if open { Facing::Open } else if close { Facing::Close } else { Facing::Either };
+    if doubled {
+        return Some((Marks::Double, if c == '`' { Facing::Open } else { facing(open_ctx, close_ctx) }, 2));
+    }
+    let found = match c {
+        '“' | '„' => (Marks::Double, Facing::Open),
+        '”' => (Marks::Double, Facing::Close),
+        '"' => (Marks::Double, facing(open_ctx, close_ctx)),
+        '‘' if open_ctx || before.is_some_and(|b| "“\"".contains(b)) => (Marks::Single, Facing::Open),
+        // "'90s" and "'em" are elisions, not quotes.
+        '\'' if open_ctx && !after.is_some_and(|a| a.is_ascii_digit()) => (Marks::Single, Facing::Open),
+        '’' | '\'' if close_ctx => (Marks::Single, Facing::Close),
+        _ => return None,
+    };
+    Some((found.0, found.1, len))
+}
+
+/// An article with no double quotation marks uses single ones for quotes.
+fn singles_are_primary(text: &str) -> bool {
+    !text.contains(['“', '”', '"']) && !text.contains("''")
+}
+
+/// Unattributed quotes this short are titles, nicknames or scare quotes, not speech.
+const SCARE_QUOTE_WORDS: usize = 4;
+
+struct OpenQuote {
+    open: usize,
+    content_start: usize,
+    /// Where scanning resumes in a continuation paragraph (after its opening mark).
+    resume: usize,
+    marks: Marks,
+}
+
+/// Every quoted stretch of `doc`, in order.
+pub fn find_quote_spans(doc: &Document) -> Vec<QuoteSpan> {
+    let text: &str = &doc.text;
+    let singles_primary = singles_are_primary(text);
+    let mut out = Vec::new();
+    let mut carry: Option<OpenQuote> = None;
+    for (pi, para) in doc.paragraphs.iter().enumerate() {
+        let mut current = carry.take().and_then(|q| continue_into(text, para, q, &mut out, doc, pi));
+        let mut skip_to = para.start;
+        if let Some(q) = &current {
+            skip_to = q.resume.max(para.start);
+        }
+        for (off, c) in text[para.clone()].char_indices() {
+            let i = para.start + off;
+            if i < skip_to {
+                continue;
+            }
+            let Some((marks, facing, len)) = mark_at(text, i, c) else { continue };
+            skip_to = i + len;
+            match &current {
+                None if facing != Facing::Close => {
+                    current = Some(OpenQuote { open: i, content_start: i + len, resume: i + len, marks });
+                }
+                Some(q) if q.marks == marks && facing != Facing::Open => {
+                    push_span(text, q, i, Some(i + len), &mut out);
+                    current = None;
+                }
+                Some(q) if q.marks == Marks::Single && marks == Marks::Double && facing == Facing::Open => {
+                    // A single mark opened nothing after all (an apostrophe); restart here.
+                    current = Some(OpenQuote { open: i, content_start: i + len, resume: i + len, marks });
+                }
+                Some(q) if q.marks == marks && c == '“' => {
+                    // A fresh opening curly mark while one is open: the first never closed.
+                    push_span(text, q, trim_back(text, i), None, &mut out);
+                    current = Some(OpenQuote { open: i, content_start: i + len, resume: i + len, marks });
+                }
+                _ => {}
+            }
+        }
+        // Singles never run past their paragraph unless they are the article's marks.
+        carry = current.filter(|q| q.marks == Marks::Double || singles_primary);
+        if let Some(q) = &carry {
+            if doc.paragraphs.get(pi + 1).is_none() {
+                push_span(text, q, para.end, None, &mut out);
+                carry = None;
+            }
+        }
+    }
+    out.retain(|q| text[q.span.clone()].chars().any(char::is_alphabetic));
+    out
+}
+
+/// Decides whether an open quote runs on into paragraph `para`; if not, ends it at the
+/// end of the paragraph before.
+fn continue_into(text: &str, para: &Span, q: OpenQuote, out: &mut Vec<QuoteSpan>, doc: &Document, pi: usize) -> Option<OpenQuote> {
+    let body = &text[para.clone()];
+    let first = body.chars().next();
+    if let Some(c) = first {
+        if let Some((marks, facing, len)) = mark_at(text, para.start, c) {
+            if marks == q.marks && facing != Facing::Close {
+                // Continuation mark: the quote goes on; its content resumes after the mark.
+                return Some(OpenQuote { resume: para.start + len, ..q });
+            }
+        }
+    }
+    for (off, c) in body.char_indices() {
+        if let Some((marks, facing, _)) = mark_at(text, para.start + off, c) {
+            if marks != q.marks {
+                continue;
+            }
+            if facing == Facing::Close || (facing == Facing::Either && c == '"') {
+                return Some(OpenQuote { resume: para.start, ..q });
+            }
+            break;
+        }
+    }
+    let prev_end = doc.paragraphs[pi - 1].end;
+    push_span(text, &q, prev_end, None, out);
+    None
+}
+
+fn push_span(text: &str, q: &OpenQuote, end: usize, close_end: Option<usize>, out: &mut Vec<QuoteSpan>) {
+    let raw = &text[q.content_start..end.max(q.content_start)];
+    let start = q.content_start + (raw.len() - raw.trim_start().len());
+    let end = q.content_start + raw.trim_end().len();
+    if start < end {
+        out.push(QuoteSpan { span: start..end, open: q.open, close_end, marks: q.marks });
+    }
+}
+
+fn trim_back(text: &str, i: usize) -> usize {
+    text[..i].trim_end().len()
+}
+
+// ---------------------------------------------------------------------------------------
+// Attribution
+
+/// What the attribution rules need to look at.
+pub struct Context<'a> {
+    pub doc: &'a Document<'a>,
+    pub lexicon: &'a Lexicon,
+    pub people: &'a People,
+    /// Resolved pronouns and descriptions, sorted by position.
+    pub references: &'a [Reference],
+}
+
+/// Attributes every quote span and drops single-quoted stretches nobody said.
+pub fn attribute(ctx: &Context, spans: Vec<QuoteSpan>) -> Vec<FoundQuote> {
+    let mut out: Vec<FoundQuote> = Vec::new();
+    let singles_primary = singles_are_primary(&ctx.doc.text);
+    for q in spans {
+        let partial = is_partial(ctx, &q);
+        let found = after_cue(ctx, &q)
+            .map(|(s, c)| (Some(s), Some(c), "cue-after"))
+            .or_else(|| before_cue(ctx, &q, &out).map(|(s, c, r)| (s, c, r)))
+            .or_else(|| previous_quote(ctx, &q, &out).map(|s| (Some(s), None, "previous-quote")))
+            .or_else(|| sentence_person(ctx, &q).map(|s| (Some(s), None, "sentence-person")));
+        let (speaker, cue, rule) = found.unwrap_or((None, None, "none"));
+        if q.marks == Marks::Single && !singles_primary && cue.is_none() {
+            continue;
+        }
+        // A few words in quotes that nobody says are a title, a nickname or scare quotes.
+        if speaker.is_none() && cue.is_none() && ctx.doc.text[q.span.clone()].split_whitespace().count() <= SCARE_QUOTE_WORDS {
+            continue;
+        }
+        out.push(FoundQuote { quote: q, speaker, cue, partial, rule });
+    }
+    out
+}
+
+/// A fragment quoted inside a sentence ("praised a “people powered campaign,”"), as
+/// opposed to a quotation introduced by a colon, a comma or its own sentence.
+fn is_partial(ctx: &Context, q: &QuoteSpan) -> bool {
+    let text: &str = &ctx.doc.text;
+    let before = text[..q.open].trim_end();
+    let prev = before.chars().next_back();
+    let mid_sentence = prev.is_some_and(|c| c.is_alphanumeric()) && ctx.doc.sentence_at(q.open) == ctx.doc.sentence_at(before.len().saturating_sub(1));
+    let para_start = ctx.doc.paragraphs[ctx.doc.paragraph_at(q.open)].start;
+    mid_sentence && before.len() > para_start && text[q.span.clone()].starts_with(|c: char| c.is_lowercase() || !ends_sentence(&text[q.span.clone()]))
+}
+
+fn ends_sentence(s: &str) -> bool {
+    s.trim_end().ends_with(['.', '!', '?'])
+}
+
+/// Words of `text[span]` with their offsets.
+fn words(text: &str, span: Span) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in text[span.clone()].char_indices() {
+        let i = span.start + i;
+        let part = c.is_alphanumeric() || c == '-' || c == '\'' || c == '’' || c == '.';
+        match (part, start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                out.push(s..i);
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        out.push(s..span.end);
+    }
+    for w in &mut out {
+        let t = &text[w.clone()];
+        w.end = w.start + t.trim_end_matches(['.', '\'', '’']).len();
+    }
+    out.retain(|w| !w.is_empty());
+    out
+}
+
+fn is_verb(ctx: &Context, word: &str) -> bool {
+    ctx.lexicon.reporting_verbs.contains_key(&word.to_lowercase())
+}
+
+/// Adverbs and auxiliaries that may stand between a speaker and the verb.
+fn is_filler(word: &str) -> bool {
+    let w = word.to_lowercase();
+    w.ends_with("ly") || matches!(w.as_str(), "also" | "then" | "later" | "has" | "had" | "have" | "would" | "will" | "was" | "is" | "once" | "again" | "recently" | "previously" | "just" | "simply" | "quickly")
+}
+
+/// ", she said." / ", said Mr Murray" / " Brafman said" right after the closing mark.
+fn after_cue(ctx: &Context, q: &QuoteSpan) -> Option<(Speaker, Span)> {
+    let text: &str = &ctx.doc.text;
+    let close = q.close_end?;
+    let para = &ctx.doc.paragraphs[ctx.doc.paragraph_at(close.saturating_sub(1))];
+    let limit = (close + 160).min(para.end);
+    let limit = (limit..=para.end).find(|&i| text.is_char_boundary(i)).unwrap_or(para.end);
+    let tail = &text[close..limit];
+    // "“... needs.” She argued" starts a new sentence; only a lower-case cue follows a full stop.
+    let lead = tail.trim_start_matches(|c: char| c.is_whitespace() || ",—–-".contains(c));
+    if lead.is_empty() || (ends_sentence(&text[q.span.clone()]) && lead.starts_with(char::is_uppercase) && !starts_with_verb_after_name(ctx, close + (tail.len() - lead.len()))) {
+        return None;
+    }
+    let ws = words(text, close..limit);
+    let first = ws.first()?.clone();
+    // Stop at the next quote or sentence end.
+    if text[close..first.start].contains(['“', '"', '.', '!', '?']) {
+        return None;
+    }
+    if is_verb(ctx, &text[first.clone()]) {
+        let who_start = ws.get(1)?.start;
+        return who_at(ctx, who_start, close..limit).map(|s| (s, first));
+    }
+    let (speaker, after) = who_and_end(ctx, first.start, close..limit)?;
+    let verb = ws.iter().filter(|w| w.start >= after).find(|w| !is_filler(&text[(*w).clone()]))?;
+    let between = &text[after..verb.start];
+    if between.contains(['.', '“', '"', ';']) {
+        return None;
+    }
+    is_verb(ctx, &text[verb.clone()]).then(|| (speaker, verb.clone()))
+}
+
+/// "Brafman said" after a full stop is a cue even though it starts with a capital.
+fn starts_with_verb_after_name(ctx: &Context, pos: usize) -> bool {
+    let text: &str = &ctx.doc.text;
+    let Some(m) = ctx.people.mention_at(pos) else { return false };
+    let rest = text[m.span.end..].trim_start();
+    let next = rest.split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+    is_verb(ctx, next) && rest[next.len()..].trim_start().starts_with(['.', ','])
+}
+
+/// The speaker starting at `pos`: a person mention, a pronoun, or a short description.
+fn who_at(ctx: &Context, pos: usize, within: Span) -> Option<Speaker> {
+    who_and_end(ctx, pos, within).map(|(s, _)| s)
+}
+
+fn who_and_end(ctx: &Context, pos: usize, within: Span) -> Option<(Speaker, usize)> {
+    let text: &str = &ctx.doc.text;
+    if let Some(m) = ctx.people.mention_at(pos) {
+        return Some((Speaker::Person { person: m.person, span: m.span.clone() }, m.span.end));
+    }
+    if let Some(r) = ctx.references.iter().find(|r| r.span.start == pos) {
+        let sp = match r.person {
+            Some(p) => Speaker::Person { person: p, span: r.span.clone() },
+            None => Speaker::Unresolved { span: r.span.clone() },
+        };
+        return Some((sp, r.span.end));
+    }
+    let ws = words(text, pos..within.end);
+    let first = ws.first()?;
+    let w0 = text[first.clone()].to_lowercase();
+    if matches!(w0.as_str(), "i" | "we" | "you") {
+        return Some((Speaker::Unresolved { span: first.clone() }, first.end));
+    }
+    description(ctx, &ws).map(|(text, span)| {
+        let end = span.end;
+        (Speaker::Description { text, span }, end)
+    })
+}
+
+/// "a spokesman for the party", "One 30-year-old man", "the judge": a determiner and up to
+/// four lower-case words, stopping before a comma, a verb or a relative clause, and ending
+/// on a noun-like word.
+fn description(ctx: &Context, ws: &[Span]) -> Option<(String, Span)> {
+    let text: &str = &ctx.doc.text;
+    let first = ws.first()?;
+    let det = text[first.clone()].to_lowercase();
+    if !matches!(det.as_str(), "a" | "an" | "the" | "one" | "another" | "his" | "her" | "their" | "its") {
+        return None;
+    }
+    let mut end = first.end;
+    for w in ws.iter().skip(1).take(4) {
+        let word = &text[w.clone()];
+        let lower_word = word.chars().all(|c| c.is_lowercase() || c == '-' || c.is_ascii_digit()) && word.chars().any(char::is_alphabetic);
+        if text[end..w.start].contains([',', '.', ';', ':', '“', '"']) || !lower_word || is_verb(ctx, word) || is_filler(word) || NOT_NOUN.contains(&word) {
+            break;
+        }
+        end = w.end;
+    }
+    if end == first.end {
+        return None;
+    }
+    Some((text[first.start..end].to_string(), first.start..end))
+}
+
+/// Words that cannot end a speaker description.
+const NOT_NOUN: &[&str] = &["who", "which", "that", "when", "after", "before", "was", "were", "is", "are", "has", "had", "have", "would", "will", "could", "should", "can", "did", "does", "do", "not", "and", "or", "but", "of", "for", "in", "on", "at", "to", "with", "by", "from", "as", "than", "if", "then", "also"];
+
+/// The cue before the opening mark: the last reporting verb between the start of the
+/// sentence (or the previous quote in it) and the mark, with its subject.
+fn before_cue(ctx: &Context, q: &QuoteSpan, earlier: &[FoundQuote]) -> Option<(Option<Speaker>, Option<Span>, &'static str)> {
+    let text: &str = &ctx.doc.text;
+    let doc = ctx.doc;
+    let pi = doc.paragraph_at(q.open);
+    let para_start = doc.paragraphs[pi].start;
+    let sentence_start = doc.sentences[doc.sentence_at(q.open)].span.start.max(para_start);
+    let prev_close = earlier.iter().rev().map(|f| f.quote.close_end.unwrap_or(f.quote.span.end)).find(|&e| e <= q.open && e >= sentence_start);
+    let mut window = prev_close.unwrap_or(sentence_start)..q.open;
+    let mut rule = "cue-before";
+    if text[window.clone()].trim().is_empty() && pi > 0 {
+        // "She said:" closing the paragraph before.
+        let prev = &doc.paragraphs[pi - 1];
+        if !text[prev.clone()].trim_end().ends_with(':') {
+            return None;
+        }
+        window = doc.sentences[doc.sentence_at(prev.end.saturating_sub(1))].span.start..prev.end;
+        rule = "colon-paragraph-before";
+    }
+    let ws = words(text, window.clone());
+    let verb = ws.iter().rev().find(|w| is_verb(ctx, &text[(*w).clone()]) && !inside_quote(earlier, w.start)).cloned();
+    let Some(verb) = verb else {
+        // "Dr Huq's verdict: “...”": a colon right before the quote, a person in the window.
+        if text[window.clone()].trim_end().ends_with(':') {
+            return subject_in(ctx, window.start..q.open).map(|s| (Some(s), None, "colon"));
+        }
+        return None;
+    };
+    let speaker = subject_in(ctx, window.start..verb.start)
+        .or_else(|| (window.start > sentence_start).then(|| subject_in(ctx, sentence_start..verb.start)).flatten())
+        .or_else(|| ws.iter().find(|w| w.start > verb.start).and_then(|w| who_at(ctx, w.start, verb.end..q.open)));
+    Some((speaker, Some(verb), rule))
+}
+
+fn inside_quote(quotes: &[FoundQuote], pos: usize) -> bool {
+    quotes.iter().any(|f| f.quote.open <= pos && pos < f.quote.close_end.unwrap_or(f.quote.span.end))
+}
+
+/// The subject of a clause: the last person or pronoun in `span` that is not inside a
+/// quote, else a description opening the span.
+fn subject_in(ctx: &Context, span: Span) -> Option<Speaker> {
+    let person = ctx.people.mentions_in(&span).filter(|m| !m.in_quote && !m.possessive).last().map(|m| (m.span.start, Speaker::Person { person: m.person, span: m.span.clone() }));
+    let pronoun = ctx.references.iter().filter(|r| span.start <= r.span.start && r.span.end <= span.end).last().map(|r| {
+        let sp = match r.person {
+            Some(p) => Speaker::Person { person: p, span: r.span.clone() },
+            None => Speaker::Unresolved { span: r.span.clone() },
+        };
+        (r.span.start, sp)
+    });
+    let best = match (person, pronoun) {
+        (Some(a), Some(b)) => Some(if a.0 > b.0 { a.1 } else { b.1 }),
+        (a, b) => a.or(b).map(|x| x.1),
+    };
+    best.or_else(|| {
+        let text: &str = &ctx.doc.text;
+        let ws = words(text, span.clone());
+        if let Some(w) = ws.first() {
+            if matches!(text[w.clone()].to_lowercase().as_str(), "i" | "we") {
+                return Some(Speaker::Unresolved { span: w.clone() });
+            }
+        }
+        description(ctx, &ws).map(|(text, span)| Speaker::Description { text, span })
+    })
+}
+
+/// A fragment with no cue inside a sentence about someone ("Trump called her a
+/// “liar”") is theirs: the first person or resolved pronoun of the sentence outside
+/// the quote.
+fn sentence_person(ctx: &Context, q: &QuoteSpan) -> Option<Speaker> {
+    let sentence = &ctx.doc.sentences[ctx.doc.sentence_at(q.open)].span;
+    let outside = |start: usize| start < q.open || start >= q.span.end;
+    let person = ctx.people.mentions_in(sentence).find(|m| !m.in_quote && outside(m.span.start)).map(|m| (m.span.start, Speaker::Person { person: m.person, span: m.span.clone() }));
+    let pronoun = ctx.references.iter().filter(|r| sentence.start <= r.span.start && r.span.end <= sentence.end && outside(r.span.start)).find_map(|r| r.person.map(|p| (r.span.start, Speaker::Person { person: p, span: r.span.clone() })));
+    match (person, pronoun) {
+        (Some(a), Some(b)) => Some(if a.0 <= b.0 { a.1 } else { b.1 }),
+        (a, b) => a.or(b).map(|x| x.1),
+    }
+}
+
+/// A quote opening its paragraph with no cue of its own continues the speaker of the
+/// quote before it, when no other person is named in between.
+fn previous_quote(ctx: &Context, q: &QuoteSpan, earlier: &[FoundQuote]) -> Option<Speaker> {
+    let prev = earlier.last()?;
+    let speaker = prev.speaker.clone()?;
+    let Speaker::Person { person, .. } = speaker else { return None };
+    let between = prev.quote.span.end..q.open;
+    if ctx.people.mentions_in(&between).any(|m| m.person != person && !m.in_quote) {
+        return None;
+    }
+    let pi = ctx.doc.paragraph_at(q.open);
+    let opens_paragraph = ctx.doc.text[ctx.doc.paragraphs[pi].start..q.open].trim().is_empty();
+    let near = ctx.doc.paragraph_at(prev.quote.span.end) + 1 >= pi;
+    (opens_paragraph && near).then(|| Speaker::Person { person, span: match &speaker { Speaker::Person { span, .. } => span.clone(), _ => unreachable!() } })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn spans(text: &str) -> Vec<String> {
+        let doc = Document::parse(text.as_bytes()).unwrap();
+        find_quote_spans(&doc).into_iter().map(|q| text[q.span].to_string()).collect()
+    }
+
+    #[test]
+    fn curly_and_straight_marks() {
+        assert_eq!(spans("She said: “We won.” Then he said \"We lost,\" and left."), ["We won.", "We lost,"]);
+    }
+
+    #[test]
+    fn apostrophes_are_not_quote_marks() {
+        assert!(spans("Tooting’s new MP and Lewis’ family don't mind the ’90s.").is_empty());
+        assert!(spans("It's Labour's seat and the voters' choice.").is_empty());
+    }
+
+    #[test]
+    fn single_marks_pair_when_they_quote() {
+        assert_eq!(spans("He called it ‘a disgrace’ and left."), ["a disgrace"]);
+        assert_eq!(spans("She said: 'We will win.' Everyone cheered."), ["We will win."]);
+    }
+
+    #[test]
+    fn quote_over_paragraphs_is_one_quote() {
+        let text = "She said: “First part.\n\n“Second part.\n\n“Third part.”\n\nAfter.";
+        assert_eq!(spans(text), ["First part.\n\n“Second part.\n\n“Third part."]);
+    }
+
+    #[test]
+    fn unclosed_quote_ends_with_its_paragraph() {
+        let text = "He said: “Labour is the lesser of two evils.\nRumours spread early.\nShe smiled.";
+        assert_eq!(spans(text), ["Labour is the lesser of two evils."]);
+    }
+
+    #[test]
+    fn continuation_without_opening_mark_runs_to_the_close() {
+        let text = "She added: “We haven’t had one since 1923!\n\nI think turnout here is 73%, so people don’t come out.”\n\nNext.";
+        assert_eq!(spans(text), ["We haven’t had one since 1923!\n\nI think turnout here is 73%, so people don’t come out."]);
+    }
+
+    #[test]
+    fn many_unbalanced_marks_do_not_blow_up() {
+        let text = "\"".repeat(10_000);
+        assert!(spans(&text).is_empty());
+        let text = "“a ".repeat(5_000);
+        assert!(spans(&text).len() <= 5_000);
+    }
+}
