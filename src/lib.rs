@@ -12,6 +12,7 @@
 
 pub mod doc;
 pub mod extract;
+pub mod fixtures;
 pub mod lexicon;
 pub mod record;
 

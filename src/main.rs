@@ -1,13 +1,68 @@
-// Temporary driver until the CLI branch lands.
-fn main() {
-    let p = newsfacts::Pipeline::builtin();
-    let mut files: Vec<std::path::PathBuf> = Vec::new();
-    for a in std::env::args().skip(2) {
-        for e in walkdir::WalkDir::new(&a) { let e = e.unwrap(); if e.file_type().is_file() && e.path().extension().is_some_and(|x| x == "txt") { files.push(e.path().to_path_buf()); } }
+//! The `newsfacts` program: parse the command line, run one command, and turn how it
+//! ended into an exit status: 0 clean, 1 some inputs failed or fixtures differ, 2 bad
+//! usage or unusable input. Errors are printed as `newsfacts: <sentence>` on stderr;
+//! stdout carries data only.
+
+mod cli;
+mod cmd;
+mod config;
+mod input;
+mod output;
+
+use std::io;
+use std::process::ExitCode;
+
+use clap::error::ErrorKind;
+use clap::Parser;
+
+use crate::cli::Cli;
+use crate::cmd::Outcome;
+use crate::config::Config;
+
+const USAGE_ERROR: u8 = 2;
+
+fn main() -> ExitCode {
+    let config = match parse_command_line() {
+        Ok(config) => config,
+        Err(code) => return code,
+    };
+    match cmd::run(&config) {
+        Ok(Outcome::Clean) => ExitCode::SUCCESS,
+        Ok(Outcome::Failures) => ExitCode::from(1),
+        // The reader (`| head`) has all it wanted: that is not a failure.
+        Err(err) if is_broken_pipe(&err) => ExitCode::SUCCESS,
+        Err(err) => {
+            eprintln!("newsfacts: {err:#}");
+            ExitCode::from(USAGE_ERROR)
+        }
     }
-    files.sort();
-    for f in files {
-        let raw = std::fs::read(&f).unwrap();
-        match p.extract(&f.display().to_string(), &raw) { Ok(r) => println!("{}", serde_json::to_string(&r).unwrap()), Err(e) => println!("{}", serde_json::to_string(&e).unwrap()) }
-    }
+}
+
+fn parse_command_line() -> Result<Config, ExitCode> {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(err)
+            if matches!(
+                err.kind(),
+                ErrorKind::DisplayHelp
+                    | ErrorKind::DisplayVersion
+                    | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+            ) =>
+        {
+            err.exit()
+        }
+        Err(err) => {
+            let text = err.render().to_string();
+            eprint!("newsfacts: {}", text.strip_prefix("error: ").unwrap_or(&text));
+            return Err(ExitCode::from(USAGE_ERROR));
+        }
+    };
+    cli.into_config().map_err(|err| {
+        eprintln!("newsfacts: {err:#}");
+        ExitCode::from(USAGE_ERROR)
+    })
+}
+
+fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain().any(|cause| cause.downcast_ref::<io::Error>().is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe))
 }

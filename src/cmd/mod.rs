@@ -1,0 +1,52 @@
+//! The commands, one file each, and what they share: how a run ends and how the word
+//! lists are loaded.
+//!
+//! A command's `run` takes its plain configuration and returns an [`Outcome`] for runs
+//! that went through (some inputs may have failed), or an error when it could not run at
+//! all; `main` turns the two into exit statuses 0/1 and 2.
+
+pub mod extract;
+pub mod fixtures;
+
+use std::path::Path;
+
+use anyhow::bail;
+use newsfacts::lexicon::LexiconError;
+use newsfacts::{Lexicon, Pipeline};
+
+use crate::config::Config;
+
+/// How a run that went through ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    /// Every input was processed; the fixtures match.
+    Clean,
+    /// Some input produced an error entry, or some fixture differs.
+    Failures,
+}
+
+pub fn run(config: &Config) -> anyhow::Result<Outcome> {
+    match config {
+        Config::Extract(config) => extract::run(config),
+        Config::Fixtures(config) => fixtures::run(config),
+    }
+}
+
+/// The built-in word lists, plus those of `--data DIR` when given.
+fn load_pipeline(data: Option<&Path>) -> anyhow::Result<Pipeline> {
+    let Some(dir) = data else { return Ok(Pipeline::builtin()) };
+    if !dir.is_dir() {
+        bail!(
+            "the --data folder {} does not exist or is not a folder; pass a folder of word lists such as data/",
+            dir.display()
+        );
+    }
+    match Lexicon::with_extra_dir(dir) {
+        Ok(lexicon) => Ok(Pipeline::new(lexicon)),
+        Err(LexiconError::Malformed { file, line, message }) => bail!(
+            "the word list {} has a malformed line {line} ({message}); fix or remove that line",
+            dir.join(file).display()
+        ),
+        Err(err @ LexiconError::Read { .. }) => bail!("{err}; check the files in the --data folder {}", dir.display()),
+    }
+}

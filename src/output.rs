@@ -1,0 +1,279 @@
+//! The JSON Lines writer of `extract`: where the lines go, and how records computed in
+//! parallel reach it in path order.
+//!
+//! Articles are extracted on a thread pool a window at a time; each window is written in
+//! input order before the next starts, so the output is the same bytes for any thread
+//! count and memory holds one window of records, not the whole corpus. An `-o` file is
+//! written under a temporary name beside it and renamed into place only when the run
+//! completes, so a failed run never leaves a truncated file that looks like a result.
+
+use std::fmt;
+use std::fs;
+use std::io::{self, BufWriter, Write};
+use std::path::{Path, PathBuf};
+
+use anyhow::{bail, Context};
+use newsfacts::{ArticleRecord, ErrorRecord};
+use rayon::prelude::*;
+use rayon::ThreadPool;
+use tempfile::NamedTempFile;
+
+/// Articles in flight per thread: enough that no thread idles long at the end of a
+/// window, few enough that a window of records stays small.
+const WINDOW_PER_THREAD: usize = 16;
+
+/// Where the JSON lines are written.
+pub enum RecordSink {
+    Stdout(BufWriter<io::StdoutLock<'static>>),
+    File { writer: BufWriter<NamedTempFile>, target: PathBuf },
+}
+
+impl RecordSink {
+    pub fn stdout() -> RecordSink {
+        RecordSink::Stdout(BufWriter::new(io::stdout().lock()))
+    }
+
+    /// Opens the temporary file that becomes `target`. Creating it is the check that the
+    /// folder exists and is writable, done before any article is read.
+    pub fn file(target: &Path) -> anyhow::Result<RecordSink> {
+        if target.is_dir() {
+            bail!(
+                "-o {} is a folder; give a file name, such as {}",
+                target.display(),
+                target.join("records.jsonl").display()
+            );
+        }
+        let folder = match target.parent() {
+            Some(parent) if !parent.as_os_str().is_empty() => parent,
+            _ => Path::new("."),
+        };
+        if !folder.is_dir() {
+            bail!(
+                "the folder {} of -o {} does not exist; create it first or choose another output file",
+                folder.display(),
+                target.display()
+            );
+        }
+        let name = target.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let temp =
+            tempfile::Builder::new().prefix(&format!(".{name}.")).suffix(".tmp").tempfile_in(folder).with_context(
+                || {
+                    format!(
+                        "cannot write into the folder {} for -o {}; choose a folder you can write to",
+                        folder.display(),
+                        target.display()
+                    )
+                },
+            )?;
+        Ok(RecordSink::File { writer: BufWriter::new(temp), target: target.to_path_buf() })
+    }
+
+    /// The destination as a user would name it in a message.
+    pub fn describe(&self) -> String {
+        match self {
+            RecordSink::Stdout(_) => "standard output".to_string(),
+            RecordSink::File { target, .. } => target.display().to_string(),
+        }
+    }
+
+    pub fn write_line(&mut self, line: &str) -> io::Result<()> {
+        let writer: &mut dyn Write = match self {
+            RecordSink::Stdout(writer) => writer,
+            RecordSink::File { writer, .. } => writer,
+        };
+        writer.write_all(line.as_bytes())?;
+        writer.write_all(b"\n")
+    }
+
+    /// Flushes, and moves a finished file into place.
+    pub fn finish(self) -> anyhow::Result<()> {
+        match self {
+            RecordSink::Stdout(mut writer) => Ok(writer.flush()?),
+            RecordSink::File { writer, target } => {
+                let describe = || format!("cannot finish writing {}", target.display());
+                let temp = writer.into_inner().map_err(io::IntoInnerError::into_error).with_context(describe)?;
+                temp.as_file().sync_all().with_context(describe)?;
+                give_usual_permissions(&temp, &target).with_context(describe)?;
+                temp.persist(&target).map_err(|e| e.error).with_context(describe)?;
+                Ok(())
+            }
+        }
+    }
+}
+
+/// Temporary files are private (0600); the result should look like any file the user
+/// writes, or keep the mode of the file it replaces.
+fn give_usual_permissions(temp: &NamedTempFile, target: &Path) -> io::Result<()> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let permissions =
+            fs::metadata(target).map(|m| m.permissions()).unwrap_or_else(|_| fs::Permissions::from_mode(0o644));
+        temp.as_file().set_permissions(permissions)?;
+    }
+    #[cfg(not(unix))]
+    let _ = (temp, target);
+    Ok(())
+}
+
+/// Runs `work` over `items` on `pool` and hands the results to `emit` in item order,
+/// one window at a time. Stops at the first error `emit` returns.
+pub fn for_each_in_order<I, R>(
+    pool: &ThreadPool,
+    items: &[I],
+    work: impl Fn(&I) -> R + Sync,
+    mut emit: impl FnMut(R) -> io::Result<()>,
+) -> io::Result<()>
+where
+    I: Sync,
+    R: Send,
+{
+    let window = pool.current_num_threads().max(1) * WINDOW_PER_THREAD;
+    for chunk in items.chunks(window) {
+        let results: Vec<R> = pool.install(|| chunk.par_iter().map(&work).collect());
+        for result in results {
+            emit(result)?;
+        }
+    }
+    Ok(())
+}
+
+/// One output line, rendered on the worker thread, and what it counts for.
+pub struct Entry {
+    pub line: String,
+    pub summary: Summary,
+}
+
+impl Entry {
+    pub fn new(result: &Result<ArticleRecord, ErrorRecord>) -> Entry {
+        let (json, summary) = match result {
+            Ok(record) => (serde_json::to_string(record), Summary::of_record(record)),
+            Err(error) => (serde_json::to_string(error), Summary { errors: 1, ..Summary::default() }),
+        };
+        Entry { line: json.expect("records serialize (plain data, string keys)"), summary }
+    }
+}
+
+/// The counts of the summary line.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Summary {
+    pub articles: usize,
+    pub candidates: usize,
+    pub figures: usize,
+    pub quotes: usize,
+    pub warnings: usize,
+    pub errors: usize,
+}
+
+impl Summary {
+    fn of_record(record: &ArticleRecord) -> Summary {
+        Summary {
+            articles: 1,
+            candidates: record.candidates.len(),
+            figures: record.figures.len(),
+            quotes: record.quotes.len(),
+            warnings: record.warnings.len(),
+            errors: 0,
+        }
+    }
+
+    pub fn add(&mut self, other: &Summary) {
+        self.articles += other.articles;
+        self.candidates += other.candidates;
+        self.figures += other.figures;
+        self.quotes += other.quotes;
+        self.warnings += other.warnings;
+        self.errors += other.errors;
+    }
+}
+
+impl fmt::Display for Summary {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let counts = [
+            (self.articles, "article", "articles"),
+            (self.candidates, "candidate", "candidates"),
+            (self.figures, "figure", "figures"),
+            (self.quotes, "quote", "quotes"),
+            (self.warnings, "warning", "warnings"),
+            (self.errors, "error", "errors"),
+        ];
+        let parts: Vec<String> =
+            counts.iter().map(|(n, one, many)| format!("{n} {}", if *n == 1 { one } else { many })).collect();
+        write!(f, "{}", parts.join(", "))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn results_come_out_in_input_order_whatever_the_pool() {
+        let items: Vec<usize> = (0..1000).collect();
+        for threads in [1, 3] {
+            let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build().unwrap();
+            let mut seen = Vec::new();
+            for_each_in_order(
+                &pool,
+                &items,
+                |i| i * 2,
+                |r| {
+                    seen.push(r);
+                    Ok(())
+                },
+            )
+            .unwrap();
+            assert_eq!(seen, items.iter().map(|i| i * 2).collect::<Vec<_>>());
+        }
+    }
+
+    #[test]
+    fn a_failing_emit_stops_the_run() {
+        let pool = rayon::ThreadPoolBuilder::new().num_threads(2).build().unwrap();
+        let mut calls = 0;
+        let result = for_each_in_order(
+            &pool,
+            &[1, 2, 3],
+            |i| *i,
+            |_| {
+                calls += 1;
+                Err(io::Error::from(io::ErrorKind::BrokenPipe))
+            },
+        );
+        assert!(result.is_err());
+        assert_eq!(calls, 1);
+    }
+
+    #[test]
+    fn a_file_appears_only_when_finished() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("out.jsonl");
+        let mut sink = RecordSink::file(&target).unwrap();
+        sink.write_line("{}").unwrap();
+        assert!(!target.exists());
+        sink.finish().unwrap();
+        assert_eq!(fs::read_to_string(&target).unwrap(), "{}\n");
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1, "no temporary file is left");
+    }
+
+    #[test]
+    fn an_abandoned_file_leaves_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let sink = RecordSink::file(&dir.path().join("out.jsonl")).unwrap();
+        drop(sink);
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 0);
+    }
+
+    #[test]
+    fn a_missing_folder_is_named() {
+        let dir = tempfile::tempdir().unwrap();
+        let err = RecordSink::file(&dir.path().join("missing/out.jsonl")).err().unwrap().to_string();
+        assert!(err.contains("missing") && err.contains("does not exist"), "{err}");
+    }
+
+    #[test]
+    fn summary_reads_as_a_sentence() {
+        let summary = Summary { articles: 17, quotes: 1, ..Summary::default() };
+        assert_eq!(summary.to_string(), "17 articles, 0 candidates, 0 figures, 1 quote, 0 warnings, 0 errors");
+    }
+}
