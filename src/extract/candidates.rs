@@ -52,12 +52,13 @@ macro_rules! re {
 re!(WIN_VERB, r"^[^.;]{0,40}?\b(?:won|wins|win|retained|retains|retain|held|holds|hold|holding on to|held on to|holds on to|hung on to|took|takes|gained|gains|regained|secured|secures|clinched|captured|swept|carried|topped|triumphed in|romped home in|stormed|storming home)\b");
 re!(WIN_OBJECT, r"^[^.;]{0,80}?\b(?:seat|constituency|ward|election|by-election|primary|primaries|caucus|caucuses|race|contest|nomination|majority|mandate|presidency|governorship|mayoralty|count|poll|vote|victory|landslide)\b");
 re!(ELECTED, r"^[^.;]{0,30}?\b(?:was|were|is|has been|had been|being|been|got|get) (?:re-?)?elected\b|^\s*(?:re-?elected|elected (?:as|to))\b");
-re!(LOST_VERB, r"^[^.;]{0,30}?\b(?:lost|loses|lose|conceded|concedes|came (?:second|third|fourth|fifth|last|in second|in third)|finished (?:second|third|fourth|fifth|last|behind)|trailed|was defeated|were defeated|was beaten|was ousted|was unseated|failed to win|missed out)\b");
+// Losing needs an election object ("lost her seat", "lost the race"), unlike "lost her voice".
+re!(LOST_VERB, r"^[^.;]{0,30}?\b(?:(?:lost|loses|lose|conceded|concedes|failed to win|missed out on)\b[^.;]{0,30}\b(?:seat|election|race|contest|primary|caucus|nomination|vote|by-election|by \d)|came (?:second|third|fourth|fifth|last|in second|in third)|finished (?:second|third|fourth|fifth|last|behind)|trailed|was defeated|were defeated|was beaten|was ousted|was unseated)\b");
 re!(DEFEAT_OBJECT, r"\b(?:defeating|defeated|defeats|beat|beating|beats|ousted|ousting|unseated|unseating|saw off|seeing off|trounced|edged out)\s+(?:the\s+)?$");
 re!(STANDING, r"^[^.;]{0,30}?\b(?:stood|stands|standing|ran|runs|running|contested|contesting|is contesting|was standing|has been selected|was selected|campaigned)\b[^.;]{0,40}\b(?:for|in|as|against)\b");
 re!(CANDIDATE_APPOSITION, r"^,?\s*(?:the|a|who is the|who was the)\s+(?:[A-Z][\p{L}-]+\s+){0,3}(?:candidate|nominee|challenger|incumbent|MP-elect)\b");
 re!(CANDIDATE_BEFORE, r"\b(?:candidate|nominee|challenger|incumbent)\s+$");
-re!(FOR_PLACE, r"^[^.;]{0,60}?\bfor\s+$");
+re!(FOR_PLACE, r"\bfor\s+");
 re!(PARTY_GAIN, r"\b(?:gain|hold|win|victory|GAIN|HOLD)\b");
 re!(PARTY_GROUP, r"\b(?:\w+\s+){0,2}(?:MPs|councillors|members)\b[^.;]{0,60}\belected\b");
 
@@ -112,6 +113,8 @@ impl Evidence {
             ev.read_before(ctx, before, span.start);
             if is_name {
                 ev.read_party_next_to(ctx, &span);
+            } else {
+                ev.read_party_inside(ctx, &span);
             }
         }
         ev
@@ -150,11 +153,11 @@ impl Evidence {
         if CANDIDATE_APPOSITION.is_match(after) {
             self.called_candidate = true;
         }
-        if let Some(m) = FOR_PLACE.find(after) {
-            if let Some(place) = place_at(ctx, at + m.end()) {
-                self.for_place = true;
-                self.place.get_or_insert(place);
-            }
+        // "Marsha de Cordova was up next for Battersea", "MP for Putney".
+        let near = &after[..floor_boundary(after, 60)];
+        if let Some(place) = FOR_PLACE.find_iter(near).find_map(|m| place_at(ctx, at + m.end())) {
+            self.for_place = true;
+            self.place.get_or_insert(place);
         }
     }
 
@@ -187,6 +190,13 @@ impl Evidence {
             }
         });
         self.party = attached.map(|p| p.canonical.clone());
+    }
+
+    /// "the Labour candidate" referring to this person.
+    fn read_party_inside(&mut self, ctx: &Context, span: &Span) {
+        if self.party.is_none() {
+            self.party = ctx.parties.iter().find(|p| span.start <= p.span.start && p.span.end <= span.end).map(|p| p.canonical.clone());
+        }
     }
 
     /// "holding on to Tooting for Labour", "doubling the 2015 result for Labour".
@@ -227,7 +237,7 @@ fn strip_party_words(before: &str) -> &str {
 /// each pronoun or description resolved to them. `bool` is true for names.
 fn subject_spans(ctx: &Context, id: usize) -> Vec<(Span, bool)> {
     let mut spans: Vec<(Span, bool)> = ctx.people.mentions.iter().filter(|m| m.person == id && !m.in_quote && !m.byline).map(|m| (m.full.start..m.span.end, true)).collect();
-    spans.extend(ctx.references.iter().filter(|r| r.person == Some(id)).map(|r| (r.span.clone(), false)));
+    spans.extend(ctx.references.iter().filter(|r| r.person == Some(id) && !r.in_quote).map(|r| (r.span.clone(), false)));
     spans
 }
 
@@ -237,6 +247,10 @@ fn sentence_end(doc: &Document, pos: usize) -> usize {
 
 fn sentence_start(doc: &Document, pos: usize) -> usize {
     doc.sentences.get(doc.sentence_at(pos)).map_or(0, |s| s.span.start.min(pos))
+}
+
+fn floor_boundary(s: &str, at: usize) -> usize {
+    (0..=at.min(s.len())).rev().find(|&i| s.is_char_boundary(i)).unwrap_or(0)
 }
 
 fn place_at(ctx: &Context, pos: usize) -> Option<String> {
@@ -266,14 +280,15 @@ fn fill_winner_parties(ctx: &Context, out: &mut [FoundCandidate]) {
         [first, rest @ ..] if rest.iter().all(|p| p == first) => Some(first.to_string()),
         _ => None,
     };
-    for c in out.iter_mut().filter(|c| c.party.is_none() && c.elected == Some(true)) {
+    for c in out.iter_mut().filter(|c| c.party.is_none() && c.elected != Some(false)) {
         let gain = c.constituency.as_ref().and_then(|place| {
             ctx.places.iter().filter(|p| &p.name == place).find_map(|p| {
                 let s = &ctx.doc.sentences[ctx.doc.sentence_at(p.span.start)].span;
                 ctx.parties.iter().find(|party| s.start <= party.span.start && party.span.end <= s.end && PARTY_GAIN.is_match(text[party.full.end..s.end].split_whitespace().next().unwrap_or(""))).map(|p| p.canonical.clone())
             })
         });
-        c.party = gain.or_else(|| group_party.clone());
+        let group = group_party.clone().filter(|_| c.elected == Some(true) || c.votes.is_none());
+        c.party = if c.elected == Some(true) { gain.or(group) } else { group };
     }
 }
 

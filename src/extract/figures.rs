@@ -102,7 +102,7 @@ re!(BEFORE_SHARE, r"\b(?:vote share|share of the vote|share|percentage of the vo
 re!(VOTE_CONTEXT, r"\bvot(?:es?|ing)\b|\bballots?\b|\bpolled\b|\belect");
 re!(BEFORE_GOT, r"\b(?:won|win|wins|gained|gains|secured|secures|received|receives|polled|polls|got|gets|took|takes|garnered|attracted|collected|earned|picked up|amassed|racked up|obtained|scored|with|winning|securing|receiving|taking|getting|gaining)(?: a total of| an impressive| a| just| only| some)?\s*$");
 re!(BEFORE_RESULT_OF, r"\b(?:result|tally|total|haul|count|vote) (?:of|was|is|stood at)\s*$");
-re!(COMPARISON, r"(?:compared (?:with|to)|up from|down from|against|than|from|versus|vs\.?|to|and|while|with|but|,)(?: the| a| just| only| his| her| their)?\s*$");
+re!(COMPARISON, r"(?:compared (?:with|to)|up from|down from|against|than|from|versus|vs\.?|to|and|while|with|but|,)(?: the| a| just| only| his| her| their)?(?:(?: [\p{L}-]+){0,3}(?:['’]s|s['’]))?\s*$");
 re!(POLL, r"\b(?:polls?|polling|survey|surveys|surveyed|pollster|forecast|projected|projection|approval|rating)\b");
 re!(CHANGE, r"\b(?:by|up|down|increase[sd]?|rise|rose|fell|drop(?:ped)?|fall|cut)\s*$");
 re!(RESPECTIVELY, r"\brespectively\b");
@@ -275,7 +275,12 @@ fn assign_subjects(ctx: &Context, span: &Span, lower: &str, figures: &mut [Found
         } else if let Some(o) = possessive_owner {
             Some(o.subject.clone())
         } else {
-            owners.iter().rev().find(|o| o.end <= pos && !matches!(o.subject, Subject::Constituency(_))).map(|o| o.subject.clone()).or_else(|| owners.iter().find(|o| o.at > pos && !matches!(o.subject, Subject::Constituency(_))).map(|o| o.subject.clone()))
+            // A possessive owns only the number right after it ("Sadiq Khan's successor" does not).
+            let candidates: Vec<&Owner> = owners.iter().filter(|o| !matches!(o.subject, Subject::Constituency(_)) && !o.possessive).collect();
+            let before: Vec<&&Owner> = candidates.iter().filter(|o| o.end <= pos).collect();
+            // A majority is the winner's: the subject of the sentence, its first person.
+            let chosen = if f.kind == FigureKind::Majority { before.first() } else { before.last() };
+            chosen.map(|o| o.subject.clone()).or_else(|| candidates.iter().find(|o| o.at > pos).map(|o| o.subject.clone()))
         };
         f.subject = subject;
     }

@@ -99,7 +99,7 @@ impl Pipeline {
         let quote_spans = quotes::find_quote_spans(doc);
         let quoted: Vec<Span> = quote_spans.iter().map(|q| q.span.clone()).collect();
         a.people = self.names.find(doc, &self.lexicon, &a.parties, &quoted);
-        a.references = names::references(text, &(0..text.len()), &a.people, &quoted);
+        a.references = names::references(doc, &(0..text.len()), &a.people, &quoted);
         let quote_ctx = quotes::Context { doc, lexicon: &self.lexicon, people: &a.people, references: &a.references };
         a.quotes = quotes::attribute(&quote_ctx, quote_spans);
         // Figures need each person's constituency for turnout subjects: a first candidate

@@ -54,6 +54,9 @@ pub struct People {
 pub struct Reference {
     pub span: Span,
     pub person: Option<usize>,
+    pub in_quote: bool,
+    /// A description ("the Labour candidate") rather than a pronoun.
+    pub is_description: bool,
 }
 
 /// The compiled name rules, built once from the lexicon.
@@ -63,6 +66,10 @@ pub struct NameMatcher {
 
 /// Particles that join name words in lower case: "Marsha de Cordova", "Ursula von der Leyen".
 const PARTICLES: &str = "de|del|della|der|den|di|da|dos|das|du|la|le|van|von|bin|ibn|al|el|ter|ten|af|y";
+
+/// Capitalised words that are never a name whatever the word lists say: pronouns and
+/// the function words that open sentences.
+const NEVER_NAMES: &[&str] = &["I", "He", "She", "It", "We", "They", "You", "His", "Her", "Its", "Our", "Their", "My", "Your", "The", "A", "An", "This", "That", "These", "Those", "But", "And", "Or", "If", "When", "While", "As", "In", "On", "At", "Of", "For", "To", "By", "With", "From", "After", "Before", "So", "Yet", "Then", "There", "Here", "What", "Who", "Why", "How", "Which", "Where"];
 
 /// Words after a name that show it is a person speaking or acting as one.
 const PERSON_VERBS: &[&str] = &["said", "says", "told", "added", "argued", "wrote", "tweeted", "insisted", "explained", "noted", "asked", "replied", "stated", "claimed", "believes", "thinks", "warned", "acknowledged"];
@@ -155,7 +162,7 @@ fn take_name(text: &str, words: &[Span], lex: &Lexicon, parties: &[PartyMention]
             // "Mayor of London Sadiq Khan": the office's "of X" is not part of the name.
             continue;
         }
-        if is_party(&words[k]) || lex.not_names.contains(bare) || lex.org_words.contains(bare) || bare == "MP" || bare == "MPs" {
+        if is_party(&words[k]) || lex.not_names.contains(bare) || NEVER_NAMES.contains(&bare) || lex.org_words.contains(bare) || bare == "MP" || bare == "MPs" {
             title = None;
             k += 1;
             continue;
@@ -175,7 +182,7 @@ fn take_name(text: &str, words: &[Span], lex: &Lexicon, parties: &[PartyMention]
     if rest.iter().skip(1).any(|s| lex.org_words.contains(word_str(s).trim_end_matches('.'))) || rest.iter().any(|s| is_party(s)) {
         return;
     }
-    if rest.iter().any(|s| lex.not_names.contains(word_str(s).as_str())) {
+    if rest.iter().any(|s| lex.not_names.contains(word_str(s).as_str()) || NEVER_NAMES.contains(&word_str(s).as_str())) {
         return;
     }
     if rest.len() == 1 && word_str(&rest[0]).chars().count() < 2 {
@@ -238,6 +245,8 @@ fn mark_bylines(text: &str, raw: &mut [RawMention]) {
         if (j > i && ends_sentence) || by_line {
             for m in &mut raw[i..=j] {
                 m.byline = true;
+                // A listed author is a person even with a first name we do not know.
+                m.strong |= m.words.len() >= 2;
             }
         }
         i = j + 1;
@@ -297,7 +306,26 @@ fn group(text: &str, raw: Vec<RawMention>, lex: &Lexicon) -> People {
         people.mentions.push(PersonMention { span, full, person, possessive: m.possessive, in_quote: false, byline: m.byline });
     }
     people.mentions.sort_by_key(|m| m.span.start);
+    order_by_first_mention(&mut people);
     people
+}
+
+/// Numbers persons in the order the article first names them, so output follows the text.
+fn order_by_first_mention(people: &mut People) {
+    let mut order: Vec<usize> = Vec::new();
+    for m in &people.mentions {
+        if !order.contains(&m.person) {
+            order.push(m.person);
+        }
+    }
+    let mut new_id = vec![usize::MAX; people.persons.len()];
+    for (new, &old) in order.iter().enumerate() {
+        new_id[old] = new;
+    }
+    people.persons = order.iter().map(|&old| people.persons[old].clone()).collect();
+    for m in &mut people.mentions {
+        m.person = new_id[m.person];
+    }
 }
 
 /// The person with this surname mentioned last before `pos`, else the first after it.
@@ -361,18 +389,31 @@ fn speaks_before(text: &str, m: &RawMention) -> bool {
 }
 
 impl People {
-    /// The person a pronoun or description at `pos` refers to: the latest mention before
-    /// it that is not inside a quotation, not a byline, and fits the pronoun's gender.
-    pub fn antecedent(&self, pos: usize, gender: Gender, in_quote: bool) -> Option<usize> {
-        self.mentions
-            .iter()
-            .rev()
-            .filter(|m| m.span.end <= pos && !m.byline && (m.in_quote == in_quote || !m.in_quote))
-            .find(|m| {
-                let g = self.persons[m.person].gender;
-                gender == Gender::Unknown || g == Gender::Unknown || g == gender
-            })
-            .map(|m| m.person)
+    /// The person a pronoun or description at `pos` refers to. A fitting person named
+    /// since `recent_from` (the start of the sentence before) wins by recency; beyond that
+    /// the most-mentioned fitting person so far wins, so a voter quoted once does not
+    /// take over the "she" of the article's main subject. Mentions inside quotations
+    /// count only for pronouns inside quotations; bylines never count.
+    pub fn antecedent(&self, pos: usize, gender: Gender, in_quote: bool, recent_from: usize) -> Option<usize> {
+        let fits = |m: &&PersonMention| {
+            let g = self.persons[m.person].gender;
+            m.span.end <= pos && !m.byline && (!m.in_quote || in_quote) && (gender == Gender::Unknown || g == Gender::Unknown || g == gender)
+        };
+        let latest = self.mentions.iter().rev().find(fits)?;
+        if latest.span.start >= recent_from {
+            return Some(latest.person);
+        }
+        let mut counts: Vec<(usize, usize, usize)> = Vec::new(); // (count, last position, person)
+        for m in self.mentions.iter().filter(fits) {
+            match counts.iter_mut().find(|c| c.2 == m.person) {
+                Some(c) => {
+                    c.0 += 1;
+                    c.1 = m.span.start;
+                }
+                None => counts.push((1, m.span.start, m.person)),
+            }
+        }
+        counts.into_iter().max_by_key(|c| (c.0, c.1)).map(|c| c.2)
     }
 
     /// The person mention covering `pos`, if any.
@@ -389,8 +430,10 @@ impl People {
 
 /// Subject pronouns ("she", "He", "they") and descriptions ("the Labour candidate") in
 /// `span`, each resolved to the person it most likely refers to.
-pub fn references(text: &str, span: &Span, people: &People, quotes: &[Span]) -> Vec<Reference> {
+pub fn references(doc: &Document, span: &Span, people: &People, quotes: &[Span]) -> Vec<Reference> {
+    let text: &str = &doc.text;
     let slice = &text[span.clone()];
+    let recent_from = |pos: usize| doc.sentences.get(doc.sentence_at(pos).saturating_sub(1)).map_or(0, |s| s.span.start);
     let in_quote = |pos: usize| quotes.iter().any(|q| q.start <= pos && pos < q.end);
     let mut out = Vec::new();
     for m in PRONOUN.find_iter(slice) {
@@ -402,11 +445,11 @@ pub fn references(text: &str, span: &Span, people: &People, quotes: &[Span]) -> 
         };
         let person = if gender == Gender::Unknown {
             // "they" refers to a person only when the last person named has no known gender.
-            people.antecedent(pos, Gender::Unknown, in_quote(pos)).filter(|&p| people.persons[p].gender == Gender::Unknown)
+            people.antecedent(pos, Gender::Unknown, in_quote(pos), recent_from(pos)).filter(|&p| people.persons[p].gender == Gender::Unknown)
         } else {
-            people.antecedent(pos, gender, in_quote(pos))
+            people.antecedent(pos, gender, in_quote(pos), recent_from(pos))
         };
-        out.push(Reference { span: pos..pos + m.len(), person });
+        out.push(Reference { span: pos..pos + m.len(), person, in_quote: in_quote(pos), is_description: false });
     }
     for m in ANAPHOR.find_iter(slice) {
         let pos = span.start + m.start();
@@ -415,7 +458,7 @@ pub fn references(text: &str, span: &Span, people: &People, quotes: &[Span]) -> 
         if after.starts_with(|c: char| c.is_uppercase()) || after.starts_with(',') && people.mention_at(pos + m.len() + 2).is_some() {
             continue;
         }
-        out.push(Reference { span: pos..pos + m.len(), person: people.antecedent(pos, Gender::Unknown, in_quote(pos)) });
+        out.push(Reference { span: pos..pos + m.len(), person: people.antecedent(pos, Gender::Unknown, in_quote(pos), recent_from(pos)), in_quote: in_quote(pos), is_description: true });
     }
     out.sort_by_key(|r| r.span.start);
     out
@@ -468,7 +511,7 @@ mod tests {
     #[test]
     fn lone_surname_needs_a_full_name_or_a_verb() {
         let (_, names) = people("Brafman said it was wrong. Judge Berman agreed.");
-        assert_eq!(names, ["Brafman", "Berman"]);
+        assert_eq!(names, ["Brafman", "Berman"], "in order of first mention");
         let (_, names) = people("Wandsworth voted and Putney celebrated.");
         assert!(names.is_empty(), "{names:?}");
     }
@@ -486,20 +529,37 @@ mod tests {
     fn pronouns_resolve_by_gender_and_recency() {
         let text = "Dr Rosena Allin-Khan thanked Sadiq Khan. She said it was good.";
         let (p, _) = people(text);
-        let refs = references(text, &(0..text.len()), &p, &[]);
+        let doc = Document::parse(text.as_bytes()).unwrap();
+        let refs = references(&doc, &(0..text.len()), &p, &[]);
         assert_eq!(refs.len(), 1);
         assert_eq!(p.persons[refs[0].person.unwrap()].name, "Rosena Allin-Khan");
         let text = "Sadiq Khan met Rosena Allin-Khan. He said it was good.";
         let (p, _) = people(text);
-        let refs = references(text, &(0..text.len()), &p, &[]);
+        let doc = Document::parse(text.as_bytes()).unwrap();
+        let refs = references(&doc, &(0..text.len()), &p, &[]);
         assert_eq!(p.persons[refs[0].person.unwrap()].name, "Sadiq Khan");
+    }
+
+    #[test]
+    fn a_one_off_mention_does_not_take_over_the_main_subject() {
+        let text = "Dr Rosena Allin-Khan won. Dr Allin-Khan thanked staff. Dr Allin-Khan smiled. Sophie Grender, a voter, spoke. A man agreed. Rumours spread. The count went on. Then she would hold the seat.";
+        let (p, _) = people(text);
+        let doc = Document::parse(text.as_bytes()).unwrap();
+        let refs = references(&doc, &(0..text.len()), &p, &[]);
+        assert_eq!(p.persons[refs.last().unwrap().person.unwrap()].name, "Rosena Allin-Khan");
+        let text = "Dr Rosena Allin-Khan won. Dr Allin-Khan thanked staff. Sophie Grender, a voter, spoke. She said it was good.";
+        let (p, _) = people(text);
+        let doc = Document::parse(text.as_bytes()).unwrap();
+        let refs = references(&doc, &(0..text.len()), &p, &[]);
+        assert_eq!(p.persons[refs.last().unwrap().person.unwrap()].name, "Sophie Grender", "recency wins next door");
     }
 
     #[test]
     fn the_party_candidate_is_an_anaphor_unless_a_name_follows() {
         let text = "Dr Rosena Allin-Khan won. The Labour candidate won 34,694 votes. The Conservative candidate Julian Gallant lost.";
         let (p, _) = people(text);
-        let refs = references(text, &(0..text.len()), &p, &[]);
+        let doc = Document::parse(text.as_bytes()).unwrap();
+        let refs = references(&doc, &(0..text.len()), &p, &[]);
         assert_eq!(refs.len(), 1);
         assert_eq!(p.persons[refs[0].person.unwrap()].name, "Rosena Allin-Khan");
     }
