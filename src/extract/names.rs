@@ -263,7 +263,7 @@ fn group(text: &str, raw: Vec<RawMention>, lex: &Lexicon) -> People {
     let mut assigned: Vec<Option<usize>> = vec![None; raw.len()];
     // Pass 1: multi-word names and titled names define persons.
     for (i, m) in raw.iter().enumerate() {
-        if !(m.strong || (m.words.len() >= 2 && speaks_after(text, m))) {
+        if !(m.strong || (m.words.len() >= 2 && speaks_after(text, m, lex))) {
             continue;
         }
         let sn = surname(m);
@@ -293,7 +293,7 @@ fn group(text: &str, raw: Vec<RawMention>, lex: &Lexicon) -> People {
         let sn = surname(m);
         if let Some(ids) = by_surname.get(&sn) {
             assigned[i] = Some(pick_by_position(&raw, &assigned, ids, m.words[0].start));
-        } else if speaks_after(text, m) || speaks_before(text, m) {
+        } else if speaks_after(text, m, lex) || speaks_before(text, m) {
             people.persons.push(Person { name: sn.clone(), gender: Gender::Unknown, byline_only: false });
             by_surname.entry(sn).or_default().push(people.persons.len() - 1);
             assigned[i] = Some(people.persons.len() - 1);
@@ -375,11 +375,16 @@ fn name_text(text: &str, words: &[Span]) -> String {
     words.iter().map(|w| &text[w.clone()]).collect::<Vec<_>>().join(" ")
 }
 
-/// "Brafman said", "Brafman, 62, said" (a verb right after the name).
-fn speaks_after(text: &str, m: &RawMention) -> bool {
-    let rest = text[m.words.last().unwrap().end..].trim_start_matches([',', ' ']);
-    let next = rest.split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
-    PERSON_VERBS.contains(&next)
+/// "Brafman said", "Brafman told", "Bryne went on to say": a verb right after the name.
+fn speaks_after(text: &str, m: &RawMention, lex: &Lexicon) -> bool {
+    let after = &text[m.words.last().unwrap().end..];
+    let rest = after.trim_start_matches([',', ' ']);
+    let comma = after[..after.len() - rest.len()].contains(',');
+    let mut words = rest.split(|c: char| !c.is_alphabetic() && c != '\'').filter(|w| !w.is_empty());
+    let next = words.next().unwrap_or("");
+    // "Brafman, 62, said" keeps its subject; "Battersea, praising ..." is an adjunct.
+    let spoke = |w: &str| PERSON_VERBS.contains(&w) || (!comma && !w.ends_with("ing") && lex.reporting_verbs.contains_key(w));
+    spoke(next) || (!comma && next == "went" && words.next() == Some("on") && words.next() == Some("to") && words.next().is_some_and(spoke))
 }
 
 /// "said Brafman", "according to Brafman".
@@ -514,6 +519,8 @@ mod tests {
         assert_eq!(names, ["Brafman", "Berman"], "in order of first mention");
         let (_, names) = people("Wandsworth voted and Putney celebrated.");
         assert!(names.is_empty(), "{names:?}");
+        let (_, names) = people("She was up next for Battersea, praising the campaign. Bryne went on to say more.");
+        assert_eq!(names, ["Bryne"]);
     }
 
     #[test]

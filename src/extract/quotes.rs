@@ -227,6 +227,7 @@ pub fn attribute(ctx: &Context, spans: Vec<QuoteSpan>) -> Vec<FoundQuote> {
             .map(|(s, c)| (Some(s), Some(c), "cue-after"))
             .or_else(|| before_cue(ctx, &q, &out).map(|(s, c, r)| (s, c, r)))
             .or_else(|| previous_quote(ctx, &q, &out).map(|s| (Some(s), None, "previous-quote")))
+            .or_else(|| previous_sentence(ctx, &q).map(|(s, c)| (Some(s), c, "previous-sentence")))
             .or_else(|| sentence_person(ctx, &q).map(|s| (Some(s), None, "sentence-person")));
         let (speaker, cue, rule) = found.unwrap_or((None, None, "none"));
         if q.marks == Marks::Single && !singles_primary && cue.is_none() {
@@ -422,39 +423,88 @@ fn before_cue(ctx: &Context, q: &QuoteSpan, earlier: &[FoundQuote]) -> Option<(O
     };
     let speaker = subject_in(ctx, window.start..verb.start)
         .or_else(|| (window.start > sentence_start).then(|| subject_in(ctx, sentence_start..verb.start)).flatten())
-        .or_else(|| ws.iter().find(|w| w.start > verb.start).and_then(|w| who_at(ctx, w.start, verb.end..q.open)));
+        .or_else(|| ws.iter().find(|w| w.start > verb.start).and_then(|w| who_at(ctx, w.start, verb.end..q.open)))
+        .or_else(|| subject_of_sentence_before(ctx, sentence_start));
     Some((speaker, Some(verb), rule))
+}
+
+/// "Maher stated ... “wasn’t good.” Adding, “Now ...”": a cue with no subject in its
+/// sentence takes the person of the sentence before, in the same paragraph.
+fn subject_of_sentence_before(ctx: &Context, sentence_start: usize) -> Option<Speaker> {
+    let doc = ctx.doc;
+    let si = doc.sentence_at(sentence_start);
+    if si == 0 || doc.sentences[si - 1].paragraph != doc.sentences[si].paragraph {
+        return None;
+    }
+    subject_in(ctx, doc.sentences[si - 1].span.clone()).filter(|s| matches!(s, Speaker::Person { .. }))
 }
 
 fn inside_quote(quotes: &[FoundQuote], pos: usize) -> bool {
     quotes.iter().any(|f| f.quote.open <= pos && pos < f.quote.close_end.unwrap_or(f.quote.span.end))
 }
 
-/// The subject of a clause: the last person or pronoun in `span` that is not inside a
-/// quote, else a description opening the span.
+/// The subject of the clause in `span` that ends at a reporting verb: the person or
+/// pronoun right before the verb ("Brafman said"), else the first one not governed by a
+/// preposition ("Romney went after Trump ..., calling it"), else a description opening
+/// the span ("One 30-year-old man, who ..., said").
 fn subject_in(ctx: &Context, span: Span) -> Option<Speaker> {
-    let person = ctx.people.mentions_in(&span).filter(|m| !m.in_quote && !m.possessive).last().map(|m| (m.span.start, Speaker::Person { person: m.person, span: m.span.clone() }));
-    let pronoun = ctx.references.iter().filter(|r| span.start <= r.span.start && r.span.end <= span.end).last().map(|r| {
+    let text: &str = &ctx.doc.text;
+    let mut found: Vec<(Span, Speaker)> = ctx
+        .people
+        .mentions_in(&span)
+        .filter(|m| !m.in_quote && !m.possessive)
+        .map(|m| (m.full.start..m.span.end, Speaker::Person { person: m.person, span: m.span.clone() }))
+        .collect();
+    for r in ctx.references.iter().filter(|r| span.start <= r.span.start && r.span.end <= span.end && !r.in_quote) {
         let sp = match r.person {
             Some(p) => Speaker::Person { person: p, span: r.span.clone() },
             None => Speaker::Unresolved { span: r.span.clone() },
         };
-        (r.span.start, sp)
+        found.push((r.span.clone(), sp));
+    }
+    found.sort_by_key(|(s, _)| s.start);
+    let next_to_verb = found.iter().rev().find(|(s, _)| {
+        let gap = &text[s.end..span.end];
+        let words: Vec<&str> = gap.split_whitespace().collect();
+        words.iter().all(|w| is_filler(w.trim_matches(','))) && !gap.contains(['.', ';'])
     });
-    let best = match (person, pronoun) {
-        (Some(a), Some(b)) => Some(if a.0 > b.0 { a.1 } else { b.1 }),
-        (a, b) => a.or(b).map(|x| x.1),
-    };
-    best.or_else(|| {
-        let text: &str = &ctx.doc.text;
-        let ws = words(text, span.clone());
-        if let Some(w) = ws.first() {
-            if matches!(text[w.clone()].to_lowercase().as_str(), "i" | "we") {
-                return Some(Speaker::Unresolved { span: w.clone() });
-            }
+    let not_object = || found.iter().find(|(s, _)| !after_preposition(&text[..s.start]));
+    if let Some((_, sp)) = next_to_verb.or_else(not_object).or(found.last()) {
+        return Some(sp.clone());
+    }
+    let ws = words(text, span.clone());
+    if let Some(w) = ws.first() {
+        if matches!(text[w.clone()].to_lowercase().as_str(), "i" | "we") {
+            return Some(Speaker::Unresolved { span: w.clone() });
         }
-        description(ctx, &ws).map(|(text, span)| Speaker::Description { text, span })
-    })
+    }
+    description(ctx, &ws).map(|(text, span)| Speaker::Description { text, span })
+}
+
+/// Whether the words before a position end in a preposition ("after", "to", "with").
+fn after_preposition(before: &str) -> bool {
+    let last = before.trim_end().rsplit(|c: char| c.is_whitespace()).next().unwrap_or("").to_lowercase();
+    matches!(last.as_str(), "after" | "to" | "with" | "of" | "by" | "for" | "against" | "about" | "from" | "at" | "on" | "in" | "beside" | "behind" | "than" | "as" | "like" | "toward" | "towards" | "and" | "or")
+}
+
+/// A quote opening a sentence right after one that names its speaker with a cue or a
+/// colon ("Iowa State University's Dianne Bystrom agreed. “Mainstream ...”").
+fn previous_sentence(ctx: &Context, q: &QuoteSpan) -> Option<(Speaker, Option<Span>)> {
+    let doc = ctx.doc;
+    let si = doc.sentence_at(q.open);
+    let sentence = &doc.sentences[si];
+    if sentence.span.start != q.open || si == 0 || doc.sentences[si - 1].paragraph != sentence.paragraph {
+        return None;
+    }
+    let prev = doc.sentences[si - 1].span.clone();
+    let text: &str = &doc.text;
+    if text[prev.clone()].contains(['“', '”', '"']) {
+        return None;
+    }
+    let ws = words(text, prev.clone());
+    let verb = ws.iter().rev().find(|w| is_verb(ctx, &text[(*w).clone()]) || matches!(&text[(*w).clone()], "agreed" | "disagreed" | "recalled" | "added"))?;
+    let speaker = subject_in(ctx, prev.start..verb.start)?;
+    matches!(speaker, Speaker::Person { .. }).then_some((speaker, Some(verb.clone())))
 }
 
 /// A fragment with no cue inside a sentence about someone ("Trump called her a
@@ -471,20 +521,25 @@ fn sentence_person(ctx: &Context, q: &QuoteSpan) -> Option<Speaker> {
     }
 }
 
-/// A quote opening its paragraph with no cue of its own continues the speaker of the
-/// quote before it, when no other person is named in between.
+/// A quote with no cue of its own continues the speaker of the quote just before it
+/// ('“Q1,” Carson said. “Q2.”', or a new paragraph that opens with a quote), when nobody
+/// else is named in between.
 fn previous_quote(ctx: &Context, q: &QuoteSpan, earlier: &[FoundQuote]) -> Option<Speaker> {
     let prev = earlier.last()?;
-    let speaker = prev.speaker.clone()?;
-    let Speaker::Person { person, .. } = speaker else { return None };
+    let Some(Speaker::Person { person, span }) = prev.speaker.clone() else { return None };
     let between = prev.quote.span.end..q.open;
-    if ctx.people.mentions_in(&between).any(|m| m.person != person && !m.in_quote) {
+    // Others may be named in the first quote's own attribution sentence ("Clinton told
+    // reporters beside Nancy Pelosi."), not in any sentence after it.
+    let doc = ctx.doc;
+    let only_attribution = prev.rule == "cue-after" && doc.sentence_at(q.open.saturating_sub(2)) == doc.sentence_at(between.start);
+    if !only_attribution && ctx.people.mentions_in(&between).any(|m| m.person != person && !m.in_quote) {
         return None;
     }
     let pi = ctx.doc.paragraph_at(q.open);
+    let prev_pi = ctx.doc.paragraph_at(prev.quote.span.end);
     let opens_paragraph = ctx.doc.text[ctx.doc.paragraphs[pi].start..q.open].trim().is_empty();
-    let near = ctx.doc.paragraph_at(prev.quote.span.end) + 1 >= pi;
-    (opens_paragraph && near).then(|| Speaker::Person { person, span: match &speaker { Speaker::Person { span, .. } => span.clone(), _ => unreachable!() } })
+    let same_paragraph = prev_pi == pi;
+    (same_paragraph || (opens_paragraph && prev_pi + 1 == pi)).then_some(Speaker::Person { person, span })
 }
 
 #[cfg(test)]
