@@ -30,6 +30,8 @@ pub struct FoundCandidate {
     pub elected: Option<bool>,
     pub votes: Option<f64>,
     pub share_pct: Option<f64>,
+    /// The names of the rules that made this person a candidate.
+    pub evidence: Vec<&'static str>,
 }
 
 /// What the candidate rules read.
@@ -48,16 +50,18 @@ macro_rules! re {
     };
 }
 
-// Verbs of winning a contest, said of the subject, with an election object after them.
-re!(WIN_VERB, r"^[^.;]{0,40}?\b(?:won|wins|win|retained|retains|retain|held|holds|hold|holding on to|held on to|holds on to|hung on to|took|takes|gained|gains|regained|secured|secures|clinched|captured|swept|carried|topped|triumphed in|romped home in|stormed|storming home)\b");
-re!(WIN_OBJECT, r"^[^.;]{0,80}?\b(?:seat|constituency|ward|election|by-election|primary|primaries|caucus|caucuses|race|contest|nomination|majority|mandate|presidency|governorship|mayoralty|count|poll|vote|victory|landslide)\b");
-re!(ELECTED, r"^[^.;]{0,30}?\b(?:was|were|is|has been|had been|being|been|got|get) (?:re-?)?elected\b|^\s*(?:re-?elected|elected (?:as|to))\b");
+// The verb must follow its subject (an appositive between commas, an auxiliary or an
+// adverb may stand between), or come as "by holding on to ..." after it.
+re!(WIN_VERB, r"^(?:,[^,.;]{0,80},)?\s*(?:(?:has|had|have|was|is|also|then|comfortably|easily|narrowly|successfully|finally|duly|again|convincingly|comprehensively)\s+){0,2}(?:won|wins|retained|retains|held|holds|held on to|holds on to|hung on to|took|takes|gained|gains|regained|secured|secures|clinched|captured|swept|carried|topped|triumphed in|stormed|storming home)\b|^(?:,[^,.;]{0,80},)?\s*(?:increased|increases|doubled|doubles) (?:(?:his|her|their|the) )?majority\b|^[^.;]{0,60}?\bby (?:winning|holding on to|holding|retaining|taking|securing|gaining|clinching|capturing)\b|^[^.;]{0,100}?,\s*(?:securing|winning|taking|retaining|holding|clinching|gaining|capturing)\b");
+// What is won: a seat or an election, never a match, a title or a race on a track; near the verb.
+re!(WIN_OBJECT, r"^[^.;]{0,40}?\b(?:seat|constituency|ward|election|by-election|primary|primaries|caucus|caucuses|nomination|majority|mandate|presidency|governorship|mayoralty|votes?|landslide|re-election)\b");
+re!(ELECTED, r"^(?:,[^,.;]{0,80},)?\s*(?:(?:was|were|is|has been|had been|have been|being|been|got|get|also|then|duly|narrowly)\s+){1,2}(?:re-?)?elected\b|^\s*(?:re-?elected|elected (?:as|to))\b");
 // Losing needs an election object ("lost her seat", "lost the race"), unlike "lost her voice".
-re!(LOST_VERB, r"^[^.;]{0,30}?\b(?:(?:lost|loses|lose|conceded|concedes|failed to win|missed out on)\b[^.;]{0,30}\b(?:seat|election|race|contest|primary|caucus|nomination|vote|by-election|by \d)|came (?:second|third|fourth|fifth|last|in second|in third)|finished (?:second|third|fourth|fifth|last|behind)|trailed|was defeated|were defeated|was beaten|was ousted|was unseated)\b");
+re!(LOST_VERB, r"^(?:,[^,.;]{0,80},)?\s*(?:(?:has|had|have|was|also|narrowly|then)\s+){0,2}(?:(?:lost|loses|conceded|concedes|failed to win|missed out on)\b[^.;]{0,30}\b(?:seat|election|race|contest|primary|caucus|nomination|vote|by-election|by \d)|came (?:second|third|fourth|fifth|last|in second|in third)|finished (?:second|third|fourth|fifth|last|behind)|trailed|was defeated|were defeated|was beaten|was ousted|was unseated)\b");
 re!(DEFEAT_OBJECT, r"\b(?:defeating|defeated|defeats|beat|beating|beats|ousted|ousting|unseated|unseating|saw off|seeing off|trounced|edged out)\s+(?:the\s+)?$");
-re!(STANDING, r"^[^.;]{0,30}?\b(?:stood|stands|standing|ran|runs|running|contested|contesting|is contesting|was standing|has been selected|was selected|campaigned)\b[^.;]{0,40}\b(?:for|in|as|against)\b");
-re!(CANDIDATE_APPOSITION, r"^,?\s*(?:the|a|who is the|who was the)\s+(?:[A-Z][\p{L}-]+\s+){0,3}(?:candidate|nominee|challenger|incumbent|MP-elect)\b");
-re!(CANDIDATE_BEFORE, r"\b(?:candidate|nominee|challenger|incumbent)\s+$");
+re!(STANDING, r"^(?:,[^,.;]{0,80},)?\s*(?:(?:is|was|has|had|been|also|now|then)\s+){0,2}(?:stood|stands|standing|ran|runs|running|contested|contests|contesting|campaigned)\s+(?:as (?:a|an|the) [^.;]{0,30}candidate|for (?:the )?(?:seat|re-election|election|office|parliament|mayor|president|presidency|governor|senate|congress|[\w-]+ council)|in (?:the )?(?:[\w-]+ ){0,3}(?:election|by-election|primary|caucus|seat|ward|constituency)|against\b)");
+re!(CANDIDATE_APPOSITION, r"^,?\s*(?:the|a|an|who is the|who was the)\s+(?:[A-Z][\p{L}-]+\s+){0,3}(?:candidate|challenger|incumbent|MP-elect|(?:presidential|party|party's|mayoral) nominee)\b");
+re!(CANDIDATE_BEFORE, r"\b(?:candidate|challenger|incumbent|(?:presidential|mayoral) nominee)\s+$");
 re!(FOR_PLACE, r"\bfor\s+");
 re!(PARTY_GAIN, r"\b(?:gain|hold|win|victory|GAIN|HOLD)\b");
 re!(PARTY_GROUP, r"\b(?:\w+\s+){0,2}(?:MPs|councillors|members)\b[^.;]{0,60}\belected\b");
@@ -65,14 +69,20 @@ re!(PARTY_GROUP, r"\b(?:\w+\s+){0,2}(?:MPs|councillors|members)\b[^.;]{0,60}\bel
 /// Finds the candidates among the people of the article.
 pub fn find_candidates(ctx: &Context) -> Vec<FoundCandidate> {
     let mut out: Vec<FoundCandidate> = Vec::new();
-    for (id, person) in ctx.people.persons.iter().enumerate() {
-        if person.byline_only {
-            continue;
+    let gathered: Vec<Option<Evidence>> = ctx.people.persons.iter().enumerate().map(|(id, p)| (!p.byline_only).then(|| Evidence::gather(ctx, id))).collect();
+    // "MP for Putney" or "the Labour candidate" makes a candidate only in an article that
+    // reports a result: someone won, lost, or has votes.
+    let reports_result = ctx.figures.iter().any(|f| matches!(f.kind, FigureKind::Votes | FigureKind::SharePct | FigureKind::Majority))
+        || gathered.iter().flatten().any(|e| e.reasons.iter().any(|r| STRONG_REASONS.contains(r)));
+    for (id, evidence) in gathered.into_iter().enumerate() {
+        let Some(mut evidence) = evidence else { continue };
+        if !reports_result {
+            evidence.reasons.retain(|r| STRONG_REASONS.contains(r));
         }
-        let evidence = Evidence::gather(ctx, id);
         if !evidence.is_candidate() {
             continue;
         }
+        let reasons = evidence.reasons();
         out.push(FoundCandidate {
             person: id,
             party: evidence.party,
@@ -80,6 +90,7 @@ pub fn find_candidates(ctx: &Context) -> Vec<FoundCandidate> {
             elected: evidence.elected,
             votes: own_figure(ctx, id, FigureKind::Votes),
             share_pct: own_figure(ctx, id, FigureKind::SharePct),
+            evidence: reasons,
         });
     }
     fill_winner_parties(ctx, &mut out);
@@ -87,13 +98,14 @@ pub fn find_candidates(ctx: &Context) -> Vec<FoundCandidate> {
     out
 }
 
+/// Evidence that stands on its own; the rest needs a result elsewhere in the article.
+const STRONG_REASONS: &[&str] = &["result-figure", "won-seat-or-election", "was-elected", "lost", "defeated", "standing"];
+
 /// What the text says about one person, gathered over all their mentions.
 #[derive(Debug, Default)]
 struct Evidence {
-    has_result_figure: bool,
-    result_verb: bool,
-    called_candidate: bool,
-    for_place: bool,
+    /// Rule names, in the order found; any one makes a candidate.
+    reasons: Vec<&'static str>,
     party: Option<String>,
     place: Option<String>,
     elected: Option<bool>,
@@ -101,10 +113,10 @@ struct Evidence {
 
 impl Evidence {
     fn gather(ctx: &Context, id: usize) -> Evidence {
-        let mut ev = Evidence {
-            has_result_figure: ctx.figures.iter().any(|f| f.subject == Some(Subject::Person(id)) && matches!(f.kind, FigureKind::Votes | FigureKind::SharePct | FigureKind::Majority)),
-            ..Evidence::default()
-        };
+        let mut ev = Evidence::default();
+        if ctx.figures.iter().any(|f| f.subject == Some(Subject::Person(id)) && matches!(f.kind, FigureKind::Votes | FigureKind::SharePct | FigureKind::Majority)) {
+            ev.add("result-figure");
+        }
         let text: &str = &ctx.doc.text;
         for (span, is_name) in subject_spans(ctx, id) {
             let after = &text[span.end..sentence_end(ctx.doc, span.end)];
@@ -121,7 +133,17 @@ impl Evidence {
     }
 
     fn is_candidate(&self) -> bool {
-        self.has_result_figure || self.result_verb || self.called_candidate || self.for_place
+        !self.reasons.is_empty()
+    }
+
+    fn add(&mut self, reason: &'static str) {
+        if !self.reasons.contains(&reason) {
+            self.reasons.push(reason);
+        }
+    }
+
+    fn reasons(&self) -> Vec<&'static str> {
+        self.reasons.clone()
     }
 
     fn read_after(&mut self, ctx: &Context, after: &str, at: usize) {
@@ -131,7 +153,7 @@ impl Evidence {
             let won_votes_only = rest.trim_start().starts_with(|c: char| c.is_ascii_digit()) || rest.contains(" votes") && !WIN_OBJECT.is_match(&rest[..rest.find(" votes").unwrap()]);
             let object_place = first_place_in(ctx, at + m.end(), 80);
             if WIN_OBJECT.is_match(rest) || object_place.is_some() {
-                self.result_verb = true;
+                self.add("won-seat-or-election");
                 if !won_votes_only && self.elected.is_none() {
                     self.elected = Some(true);
                 }
@@ -140,34 +162,34 @@ impl Evidence {
             }
         }
         if ELECTED.is_match(after) {
-            self.result_verb = true;
+            self.add("was-elected");
             self.elected = Some(true);
         }
         if LOST_VERB.is_match(after) {
-            self.result_verb = true;
+            self.add("lost");
             self.elected = Some(false);
         }
         if STANDING.is_match(after) {
-            self.result_verb = true;
+            self.add("standing");
         }
         if CANDIDATE_APPOSITION.is_match(after) {
-            self.called_candidate = true;
+            self.add("called-candidate");
         }
         // "Marsha de Cordova was up next for Battersea", "MP for Putney".
         let near = &after[..floor_boundary(after, 60)];
         if let Some(place) = FOR_PLACE.find_iter(near).find_map(|m| place_at(ctx, at + m.end())) {
-            self.for_place = true;
+            self.add("for-constituency");
             self.place.get_or_insert(place);
         }
     }
 
     fn read_before(&mut self, _ctx: &Context, before: &str, _at: usize) {
         if DEFEAT_OBJECT.is_match(strip_party_words(before)) {
-            self.result_verb = true;
+            self.add("defeated");
             self.elected = Some(false);
         }
         if CANDIDATE_BEFORE.is_match(strip_party_words(before)) {
-            self.called_candidate = true;
+            self.add("called-candidate");
         }
     }
 
@@ -236,7 +258,8 @@ fn strip_party_words(before: &str) -> &str {
 /// Where the person is the one acting: each name mention (not in a quote or byline) and
 /// each pronoun or description resolved to them. `bool` is true for names.
 fn subject_spans(ctx: &Context, id: usize) -> Vec<(Span, bool)> {
-    let mut spans: Vec<(Span, bool)> = ctx.people.mentions.iter().filter(|m| m.person == id && !m.in_quote && !m.byline).map(|m| (m.full.start..m.span.end, true)).collect();
+    // A possessive ("Sadiq Khan's successor, securing ...") is never the subject of a verb.
+    let mut spans: Vec<(Span, bool)> = ctx.people.mentions.iter().filter(|m| m.person == id && !m.in_quote && !m.byline && !m.possessive).map(|m| (m.full.start..m.span.end, true)).collect();
     spans.extend(ctx.references.iter().filter(|r| r.person == Some(id) && !r.in_quote).map(|r| (r.span.clone(), false)));
     spans
 }

@@ -104,7 +104,8 @@ re!(BEFORE_GOT, r"\b(?:won|win|wins|gained|gains|secured|secures|received|receiv
 re!(BEFORE_RESULT_OF, r"\b(?:result|tally|total|haul|count|vote) (?:of|was|is|stood at)\s*$");
 re!(COMPARISON, r"(?:compared (?:with|to)|up from|down from|against|than|from|versus|vs\.?|to|and|while|with|but|,)(?: the| a| just| only| his| her| their)?(?:(?: [\p{L}-]+){0,3}(?:['’]s|s['’]))?\s*$");
 re!(POLL, r"\b(?:polls?|polling|survey|surveys|surveyed|pollster|forecast|projected|projection|approval|rating)\b");
-re!(CHANGE, r"\b(?:by|up|down|increase[sd]?|rise|rose|fell|drop(?:ped)?|fall|cut)\s*$");
+re!(CHANGE, r"\b(?:by|up|down|increase[sd]?|rise|rose|fell|drop(?:ped)?|fall|cut)(?:\s+(?:about|around|almost|nearly|some|just|roughly|over|under|more than|less than|only))?\s*$");
+re!(PARTY_ADJECTIVE_NOUN, r"^\s+(?:presidential\s+|national\s+|state\s+|local\s+)?(?:caucus(?:es)?|primary|primaries|nomination|candidates?|nominee|party|government|administration|leader|leadership|race|ticket|field|convention|side|establishment|base|senators?|governors?|council|councillors?|members?|supporters|voters|politicians|lawmakers|delegates|activists|campaign|manifesto|conference|majority|minority|controlled|led|-led|-controlled|stronghold|seat|heartland|areas?|wards?)\b");
 re!(RESPECTIVELY, r"\brespectively\b");
 re!(REL_YEAR, r"\b(?:last year|last time|previous (?:election|contest|vote)|the by-election|last election|last general election|the last contest|previously)\b");
 re!(YEAR_AFTER, r"^[^.;]{0,40}?\b(?:in|at|during) (?:the )?((?:18|19|20)\d\d)\b");
@@ -207,7 +208,8 @@ fn classify(n: &NumberMention, before: &str, after: &str, sentence: &str, is_pol
         NumberUnit::Percent if TURNOUT.is_match(sentence) && !AFTER_SHARE.is_match(after) => Some((FigureKind::TurnoutPct, "turnout-sentence")),
         NumberUnit::Percent | NumberUnit::Points if SWING.is_match(sentence) && !is_poll => Some((FigureKind::SwingPct, "swing-sentence")),
         NumberUnit::Count if BEFORE_TURNOUT.is_match(before) => Some((FigureKind::TurnoutVotes, "turnout-of-count")),
-        NumberUnit::Count if (BEFORE_GOT.is_match(before) || BEFORE_RESULT_OF.is_match(before)) && VOTE_CONTEXT.is_match(sentence) && !NON_VOTE_NOUN.is_match(after) && !after.starts_with('%') => {
+        // "won 14,832" without the word votes: only a sizeable whole count in a sentence about voting.
+        NumberUnit::Count if n.value >= 10.0 && !n.in_words && (BEFORE_GOT.is_match(before) || BEFORE_RESULT_OF.is_match(before)) && VOTE_CONTEXT.is_match(sentence) && !NON_VOTE_NOUN.is_match(after) && !after.starts_with('%') => {
             Some((FigureKind::Votes, "won-count"))
         }
         _ => None,
@@ -245,7 +247,9 @@ fn owners_in(ctx: &Context, span: &Span) -> Vec<Owner> {
         // "the Conservative Dan Watkins" / "the Labour candidate": the party only describes.
         let inside_other = owners.iter().any(|o| o.at <= p.span.start && p.span.end <= o.end);
         let before_name = ctx.people.mentions_in(&(p.full.end..(p.full.end + 40).min(span.end))).next().is_some_and(|m| ctx.doc.text[p.full.end..m.full.start].split_whitespace().count() <= 2);
-        if !inside_other && !before_name {
+        // "the Democratic primary", "a Labour government": an adjective owns nothing.
+        let adjective = !p.possessive && PARTY_ADJECTIVE_NOUN.is_match(&ctx.doc.text[p.full.end..span.end]);
+        if !inside_other && !before_name && !adjective {
             owners.push(Owner { at: p.span.start, end: p.full.end, subject: Subject::Party(p.canonical.clone()), possessive: p.possessive });
         }
     }
@@ -278,8 +282,13 @@ fn assign_subjects(ctx: &Context, span: &Span, lower: &str, figures: &mut [Found
             // A possessive owns only the number right after it ("Sadiq Khan's successor" does not).
             let candidates: Vec<&Owner> = owners.iter().filter(|o| !matches!(o.subject, Subject::Constituency(_)) && !o.possessive).collect();
             let before: Vec<&&Owner> = candidates.iter().filter(|o| o.end <= pos).collect();
-            // A majority is the winner's: the subject of the sentence, its first person.
-            let chosen = if f.kind == FigureKind::Majority { before.first() } else { before.last() };
+            // Prefer an owner in subject position: "Sanders lost to Hillary Clinton, securing
+            // about 34%" is Sanders's; a majority is the winner's, the sentence's first person.
+            // "defeating the Conservative Dan Watkins, who won 19,236": a relative clause makes
+            // the object its subject.
+            let relative = |o: &Owner| text[o.end..].trim_start_matches([',', ' ']).starts_with("who ");
+            let subjects: Vec<&&&Owner> = before.iter().filter(|o| relative(o) || !crate::extract::clause::is_object_position(&text[..o.at])).collect();
+            let chosen = if f.kind == FigureKind::Majority { subjects.first().copied().or(before.first()) } else { subjects.last().copied().or(before.last()) };
             chosen.map(|o| o.subject.clone()).or_else(|| candidates.iter().find(|o| o.at > pos).map(|o| o.subject.clone()))
         };
         f.subject = subject;
@@ -311,7 +320,13 @@ fn assign_respectively(ctx: &Context, owners: &[Owner], figures: &mut [FoundFigu
 /// whose constituency is known, else the one the article names most.
 fn place_of_context(ctx: &Context, pos: usize) -> Option<Subject> {
     let by_person = ctx.people.mentions.iter().rev().filter(|m| m.span.end <= pos && !m.byline).find_map(|m| ctx.person_places.get(m.person).cloned().flatten());
-    by_person.or_else(|| main_place(ctx.places)).map(Subject::Constituency)
+    // The article's main seat, if it is named more than once or near the figure.
+    let near = |name: &str| {
+        let here = ctx.doc.paragraph_at(pos);
+        ctx.places.iter().any(|p| p.name == name && ctx.doc.paragraph_at(p.span.start) + 1 >= here && p.span.start <= pos)
+    };
+    let main = main_place(ctx.places).filter(|m| ctx.places.iter().filter(|p| &p.name == m).count() >= 2 || near(m));
+    by_person.or(main).map(Subject::Constituency)
 }
 
 /// The constituency named most often (first named wins a tie).
@@ -334,7 +349,7 @@ struct ElectionYears {
     previous: Option<i32>,
 }
 
-re!(ELECTION_YEAR, r"\b((?:19|20)\d\d)(?:['’]s)? (?:(?:uk |us |u\.s\. |local |general |mayoral |council |presidential |parliamentary |european |scottish |welsh |assembly |leadership |state |federal |snap |special )*(?:general election|election|by-election|poll|vote|contest|race|result|primary|caucus))");
+re!(ELECTION_YEAR, r"\b((?:19|20)\d\d)(?:['’]s)? (?:[\w.'’-]+ ){0,4}?(?:general election|election|by-election|poll|vote|contest|race|result|primary|primaries|caucus|caucuses)\b");
 
 impl ElectionYears {
     fn find(ctx: &Context) -> ElectionYears {
@@ -358,7 +373,9 @@ impl ElectionYears {
         let before = &lower[..n.start - sentence.start];
         let clause_start = before.rfind([',', ';']).map_or(0, |i| i + 1);
         let clause = &before[clause_start..];
-        if let Some(c) = ELECTION_YEAR.captures(clause) {
+        // "In the 2016 presidential election, Sanders ... securing about 34%": the whole
+        // sentence is about that election.
+        if let Some(c) = ELECTION_YEAR.captures(clause).or_else(|| ELECTION_YEAR.captures(before)) {
             let y: i32 = c[1].parse().ok()?;
             return (Some(y) != self.current).then_some(y);
         }

@@ -9,19 +9,23 @@
 //! | parties      | text                               | party mentions with canonical names   |
 //! | places       | text                               | constituency mentions                 |
 //! | quote spans  | paragraphs                         | quoted stretches of text              |
+//! | topic        | text, parties                      | whether the article is about voting   |
 //! | names        | text, parties, quote spans         | people and their mentions             |
 //! | references   | people, quote spans                | pronouns and "the Labour candidate"   |
 //! | speakers     | quote spans, people, references    | who said each quote                   |
 //! | figures      | sentences, numbers, people, places | election figures, subject and year    |
+//! |              |                                    | (election articles only, like below)  |
 //! | candidates   | people, parties, places, figures   | the people standing in the contest    |
 
 pub mod candidates;
+pub mod clause;
 pub mod figures;
 pub mod names;
 pub mod numbers;
 pub mod parties;
 pub mod places;
 pub mod quotes;
+pub mod topic;
 
 use sha2::{Digest, Sha256};
 
@@ -47,6 +51,9 @@ pub struct Analysis {
     pub quotes: Vec<FoundQuote>,
     pub figures: Vec<FoundFigure>,
     pub candidates: Vec<FoundCandidate>,
+    /// The article talks about an election (see [`topic`]); figures and candidates are
+    /// read only from such articles.
+    pub election_article: bool,
 }
 
 /// The extraction pipeline: the word lists and every rule compiled from them, built
@@ -99,9 +106,16 @@ impl Pipeline {
         let quote_spans = quotes::find_quote_spans(doc);
         let quoted: Vec<Span> = quote_spans.iter().map(|q| q.span.clone()).collect();
         a.people = self.names.find(doc, &self.lexicon, &a.parties, &quoted);
+        // A party form inside a person's name ("Damian Green") is not a party mention.
+        let people = &a.people;
+        a.parties.retain(|p| !people.mentions.iter().any(|m| m.span.start <= p.span.start && p.span.end <= m.span.end));
         a.references = names::references(doc, &(0..text.len()), &a.people, &quoted);
         let quote_ctx = quotes::Context { doc, lexicon: &self.lexicon, people: &a.people, references: &a.references };
         a.quotes = quotes::attribute(&quote_ctx, quote_spans);
+        a.election_article = topic::is_election_article(text, !a.parties.is_empty());
+        if !a.election_article {
+            return a;
+        }
         // Figures need each person's constituency for turnout subjects: a first candidate
         // pass without figures supplies it.
         let first_pass = self.candidates(doc, &a, &[]);
@@ -195,6 +209,7 @@ fn to_record(path: &str, doc: &Document, a: &Analysis) -> ArticleRecord {
             votes: c.votes.map(|v| v as u64),
             share_pct: c.share_pct,
             mentions: a.people.mentions.iter().filter(|m| m.person == c.person).map(|m| doc.raw_span(&m.span)).collect(),
+            evidence: c.evidence.iter().map(|e| e.to_string()).collect(),
         })
         .collect();
     if doc.encoding == "windows-1252" {

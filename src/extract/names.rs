@@ -71,8 +71,14 @@ const PARTICLES: &str = "de|del|della|der|den|di|da|dos|das|du|la|le|van|von|bin
 /// the function words that open sentences.
 const NEVER_NAMES: &[&str] = &["I", "He", "She", "It", "We", "They", "You", "His", "Her", "Its", "Our", "Their", "My", "Your", "The", "A", "An", "This", "That", "These", "Those", "But", "And", "Or", "If", "When", "While", "As", "In", "On", "At", "Of", "For", "To", "By", "With", "From", "After", "Before", "So", "Yet", "Then", "There", "Here", "What", "Who", "Why", "How", "Which", "Where"];
 
-/// Words after a name that show it is a person speaking or acting as one.
-const PERSON_VERBS: &[&str] = &["said", "says", "told", "added", "argued", "wrote", "tweeted", "insisted", "explained", "noted", "asked", "replied", "stated", "claimed", "believes", "thinks", "warned", "acknowledged"];
+/// Verbs of speech that, right after a capitalised word, show it is a person speaking
+/// ("Brafman said"). Only speech: "Putney celebrated" or "Apple welcomed" says nothing.
+const PERSON_VERBS: &[&str] = &[
+    "said", "says", "told", "tells", "added", "adds", "argued", "argues", "wrote", "writes", "tweeted", "insisted", "insists", "explained", "explains",
+    "noted", "notes", "asked", "asks", "replied", "replies", "stated", "states", "claimed", "claims", "warned", "warns", "acknowledged", "recalled",
+    "recalls", "continued", "concluded", "declared", "responded", "answered", "suggested", "commented", "admitted", "admits", "countered", "quipped",
+    "joked", "remarked", "conceded", "concedes", "exclaimed", "shouted", "whispered", "testified", "emphasized", "emphasised", "stressed", "posted",
+];
 
 static ANAPHOR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\b[Tt]he (?:(?:[A-Z][\p{L}-]+ ){0,2})(?:candidate|incumbent|MP|winner|nominee|challenger|councillor|senator|congressman|congresswoman|politician|newcomer)\b").unwrap()
@@ -179,7 +185,10 @@ fn take_name(text: &str, words: &[Span], lex: &Lexicon, parties: &[PartyMention]
         Some(p) if p > 0 && title.is_none() && rest.len() - p >= 2 => &rest[p..],
         _ => rest,
     };
-    if rest.iter().skip(1).any(|s| lex.org_words.contains(word_str(s).trim_end_matches('.'))) || rest.iter().any(|s| is_party(s)) {
+    // "Damian Green", "Kate Green": a party form after a first name is a surname.
+    let first_is_name = lex.first_names.contains_key(word_str(&rest[0]).as_str());
+    let party_inside = rest.iter().enumerate().any(|(i, s)| is_party(s) && !(i > 0 && first_is_name));
+    if rest.iter().skip(1).any(|s| lex.org_words.contains(word_str(s).trim_end_matches('.'))) || party_inside {
         return;
     }
     if rest.iter().any(|s| lex.not_names.contains(word_str(s).as_str()) || NEVER_NAMES.contains(&word_str(s).as_str())) {
@@ -188,7 +197,6 @@ fn take_name(text: &str, words: &[Span], lex: &Lexicon, parties: &[PartyMention]
     if rest.len() == 1 && word_str(&rest[0]).chars().count() < 2 {
         return;
     }
-    let first_is_name = lex.first_names.contains_key(word_str(&rest[0]).as_str());
     let strong = title.is_some() || (rest.len() >= 2 && first_is_name);
     let possessive = ends_possessive(&text[rest.last().unwrap().clone()]);
     let mut spans = rest.to_vec();
@@ -263,7 +271,7 @@ fn group(text: &str, raw: Vec<RawMention>, lex: &Lexicon) -> People {
     let mut assigned: Vec<Option<usize>> = vec![None; raw.len()];
     // Pass 1: multi-word names and titled names define persons.
     for (i, m) in raw.iter().enumerate() {
-        if !(m.strong || (m.words.len() >= 2 && speaks_after(text, m, lex))) {
+        if !(m.strong || (m.words.len() >= 2 && speaks_after(text, m))) {
             continue;
         }
         let sn = surname(m);
@@ -293,7 +301,7 @@ fn group(text: &str, raw: Vec<RawMention>, lex: &Lexicon) -> People {
         let sn = surname(m);
         if let Some(ids) = by_surname.get(&sn) {
             assigned[i] = Some(pick_by_position(&raw, &assigned, ids, m.words[0].start));
-        } else if speaks_after(text, m, lex) || speaks_before(text, m) {
+        } else if speaks_after(text, m) || speaks_before(text, m) {
             people.persons.push(Person { name: sn.clone(), gender: Gender::Unknown, byline_only: false });
             by_surname.entry(sn).or_default().push(people.persons.len() - 1);
             assigned[i] = Some(people.persons.len() - 1);
@@ -376,15 +384,16 @@ fn name_text(text: &str, words: &[Span]) -> String {
 }
 
 /// "Brafman said", "Brafman told", "Bryne went on to say": a verb right after the name.
-fn speaks_after(text: &str, m: &RawMention, lex: &Lexicon) -> bool {
+fn speaks_after(text: &str, m: &RawMention) -> bool {
     let after = &text[m.words.last().unwrap().end..];
     let rest = after.trim_start_matches([',', ' ']);
     let comma = after[..after.len() - rest.len()].contains(',');
     let mut words = rest.split(|c: char| !c.is_alphabetic() && c != '\'').filter(|w| !w.is_empty());
     let next = words.next().unwrap_or("");
     // "Brafman, 62, said" keeps its subject; "Battersea, praising ..." is an adjunct.
-    let spoke = |w: &str| PERSON_VERBS.contains(&w) || (!comma && !w.ends_with("ing") && lex.reporting_verbs.contains_key(w));
-    spoke(next) || (!comma && next == "went" && words.next() == Some("on") && words.next() == Some("to") && words.next().is_some_and(spoke))
+    let spoke = |w: &str| PERSON_VERBS.contains(&w);
+    let _ = comma;
+    spoke(next) || (next == "went" && words.next() == Some("on") && words.next() == Some("to") && words.next().is_some_and(|w| matches!(w, "say" | "tell" | "add" | "write" | "argue" | "explain")))
 }
 
 /// "said Brafman", "according to Brafman".
@@ -399,14 +408,17 @@ impl People {
     /// the most-mentioned fitting person so far wins, so a voter quoted once does not
     /// take over the "she" of the article's main subject. Mentions inside quotations
     /// count only for pronouns inside quotations; bylines never count.
-    pub fn antecedent(&self, pos: usize, gender: Gender, in_quote: bool, recent_from: usize) -> Option<usize> {
+    pub fn antecedent(&self, text: &str, pos: usize, gender: Gender, in_quote: bool, recent_from: usize) -> Option<usize> {
         let fits = |m: &&PersonMention| {
             let g = self.persons[m.person].gender;
             m.span.end <= pos && !m.byline && (!m.in_quote || in_quote) && (gender == Gender::Unknown || g == Gender::Unknown || g == gender)
         };
         let latest = self.mentions.iter().rev().find(fits)?;
         if latest.span.start >= recent_from {
-            return Some(latest.person);
+            // Among the recent ones, a subject beats an object: "Johnson competed against
+            // Jeremy Hunt ... He won" is Johnson.
+            let recent_subject = self.mentions.iter().rev().filter(fits).take_while(|m| m.span.start >= recent_from).find(|m| !governed_by_preposition(text, m.full.start));
+            return Some(recent_subject.unwrap_or(latest).person);
         }
         let mut counts: Vec<(usize, usize, usize)> = Vec::new(); // (count, last position, person)
         for m in self.mentions.iter().filter(fits) {
@@ -433,6 +445,10 @@ impl People {
     }
 }
 
+fn governed_by_preposition(text: &str, pos: usize) -> bool {
+    crate::extract::clause::is_object_position(&text[..pos])
+}
+
 /// Subject pronouns ("she", "He", "they") and descriptions ("the Labour candidate") in
 /// `span`, each resolved to the person it most likely refers to.
 pub fn references(doc: &Document, span: &Span, people: &People, quotes: &[Span]) -> Vec<Reference> {
@@ -450,9 +466,9 @@ pub fn references(doc: &Document, span: &Span, people: &People, quotes: &[Span])
         };
         let person = if gender == Gender::Unknown {
             // "they" refers to a person only when the last person named has no known gender.
-            people.antecedent(pos, Gender::Unknown, in_quote(pos), recent_from(pos)).filter(|&p| people.persons[p].gender == Gender::Unknown)
+            people.antecedent(text, pos, Gender::Unknown, in_quote(pos), recent_from(pos)).filter(|&p| people.persons[p].gender == Gender::Unknown)
         } else {
-            people.antecedent(pos, gender, in_quote(pos), recent_from(pos))
+            people.antecedent(text, pos, gender, in_quote(pos), recent_from(pos))
         };
         out.push(Reference { span: pos..pos + m.len(), person, in_quote: in_quote(pos), is_description: false });
     }
@@ -463,7 +479,7 @@ pub fn references(doc: &Document, span: &Span, people: &People, quotes: &[Span])
         if after.starts_with(|c: char| c.is_uppercase()) || after.starts_with(',') && people.mention_at(pos + m.len() + 2).is_some() {
             continue;
         }
-        out.push(Reference { span: pos..pos + m.len(), person: people.antecedent(pos, Gender::Unknown, in_quote(pos), recent_from(pos)), in_quote: in_quote(pos), is_description: true });
+        out.push(Reference { span: pos..pos + m.len(), person: people.antecedent(text, pos, Gender::Unknown, in_quote(pos), recent_from(pos)), in_quote: in_quote(pos), is_description: true });
     }
     out.sort_by_key(|r| r.span.start);
     out
@@ -506,6 +522,14 @@ mod tests {
     }
 
     #[test]
+    fn a_party_word_after_a_first_name_is_a_surname() {
+        let (_, names) = people("Damian Green won Ashford. Kate Green held Stretford.");
+        assert_eq!(names, ["Damian Green", "Kate Green"]);
+        let (_, names) = people("The Green Party and Labour stood.");
+        assert!(names.is_empty(), "{names:?}");
+    }
+
+    #[test]
     fn organisations_and_places_are_not_people() {
         let (_, names) = people("Wandsworth Council met at Tooting Broadway near the Local Democracy Reporting Service and St George’s Hospital.");
         assert!(names.is_empty(), "{names:?}");
@@ -521,6 +545,8 @@ mod tests {
         assert!(names.is_empty(), "{names:?}");
         let (_, names) = people("She was up next for Battersea, praising the campaign. Bryne went on to say more.");
         assert_eq!(names, ["Bryne"]);
+        let (_, names) = people("Putney celebrated and Apple welcomed the news.");
+        assert!(names.is_empty(), "only speech verbs vouch for a lone word: {names:?}");
     }
 
     #[test]

@@ -468,7 +468,7 @@ fn subject_in(ctx: &Context, span: Span) -> Option<Speaker> {
         let words: Vec<&str> = gap.split_whitespace().collect();
         words.iter().all(|w| is_filler(w.trim_matches(','))) && !gap.contains(['.', ';'])
     });
-    let not_object = || found.iter().find(|(s, _)| !after_preposition(&text[..s.start]));
+    let not_object = || found.iter().find(|(s, _)| !crate::extract::clause::is_object_position(&text[..s.start]));
     if let Some((_, sp)) = next_to_verb.or_else(not_object).or(found.last()) {
         return Some(sp.clone());
     }
@@ -479,12 +479,6 @@ fn subject_in(ctx: &Context, span: Span) -> Option<Speaker> {
         }
     }
     description(ctx, &ws).map(|(text, span)| Speaker::Description { text, span })
-}
-
-/// Whether the words before a position end in a preposition ("after", "to", "with").
-fn after_preposition(before: &str) -> bool {
-    let last = before.trim_end().rsplit(|c: char| c.is_whitespace()).next().unwrap_or("").to_lowercase();
-    matches!(last.as_str(), "after" | "to" | "with" | "of" | "by" | "for" | "against" | "about" | "from" | "at" | "on" | "in" | "beside" | "behind" | "than" | "as" | "like" | "toward" | "towards" | "and" | "or")
 }
 
 /// A quote opening a sentence right after one that names its speaker with a cue or a

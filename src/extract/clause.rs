@@ -1,0 +1,48 @@
+//! Small facts about clause structure that several extractors need: whether a name stands
+//! where an object stands ("against Jeremy Hunt", "to the Conservative Dan Watkins"), so
+//! that subjects win when choosing a speaker, a pronoun's referent or a figure's owner.
+
+/// Words that put the name after them in object position.
+const GOVERNING: &[&str] = &[
+    "to", "against", "of", "from", "with", "over", "behind", "beside", "than", "by", "for", "about", "after", "as", "like", "toward",
+    "towards", "on", "at", "in", "beat", "beating", "defeated", "defeating", "and", "or",
+];
+
+/// Whether the words just before a name (`before` ends where the name starts) make it an
+/// object. A determiner and capitalised words (a party, a title) between the governing
+/// word and the name are skipped, but not across a sentence end.
+pub fn is_object_position(before: &str) -> bool {
+    let mut words = before.split_whitespace().rev();
+    while let Some(word) = words.next() {
+        let bare = word.trim_end_matches(',');
+        if matches!(bare, "the" | "a" | "an") || bare.starts_with(char::is_uppercase) {
+            if word.ends_with(['.', '!', '?', ':', ';', '"', '”']) {
+                return false;
+            }
+            continue;
+        }
+        return GOVERNING.contains(&bare.to_lowercase().as_str());
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn objects_follow_prepositions_and_verbs_of_beating() {
+        assert!(is_object_position("Johnson competed for the role against "));
+        assert!(is_object_position("roundly defeating the Conservative "));
+        assert!(is_object_position("Sanders lost the caucuses to "));
+        assert!(is_object_position("arrived with Dr "));
+    }
+
+    #[test]
+    fn subjects_open_clauses_and_sentences() {
+        assert!(!is_object_position(""));
+        assert!(!is_object_position("as the Prime Minister of Great Britain. "));
+        assert!(!is_object_position("In the end, "));
+        assert!(!is_object_position("Labour said "));
+    }
+}

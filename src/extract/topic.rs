@@ -1,0 +1,47 @@
+//! Whether an article reports an election at all.
+//!
+//! Figures and candidates are read only from articles that talk about an election: a
+//! sports report's "won the race by six points" or a company's "87% of the vote" in a
+//! readers' poll use the same words as a result, and the surest way to keep them out is
+//! to ask first whether the article is about voting. The test is a count of election
+//! words (election, constituency, ballot, candidate, turnout, voters, seat, MP...), with a
+//! party mention counting once; an article needs [`MIN_ELECTION_WORDS`] of them.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+/// How many election words make an article an election report.
+pub const MIN_ELECTION_WORDS: usize = 3;
+
+static ELECTION_WORDS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:elections?|elected|re-elected|by-elections?|electoral|electorate|constituency|constituencies|ballots?|polling|polls|voters?|votes?|voted|voting|turnout|candidates?|candidacy|incumbent|seats?|MPs?|MSPs?|councillors?|primary|primaries|caucus(?:es)?|referendum|hustings|landslide|re-election|nominee|nomination|running mate|delegates)\b").unwrap()
+});
+
+/// The number of election words in `text`, plus one when any party is named.
+pub fn election_score(text: &str, names_a_party: bool) -> usize {
+    ELECTION_WORDS.find_iter(text).count() + usize::from(names_a_party)
+}
+
+/// Whether the article reports an election.
+pub fn is_election_article(text: &str, names_a_party: bool) -> bool {
+    election_score(text, names_a_party) >= MIN_ELECTION_WORDS
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn result_reports_are_election_articles() {
+        assert!(is_election_article("Labour's Jane Doe won the by-election with 5,000 votes, a majority of 1,200.", true));
+        assert!(is_election_article("Joe Biden won the South Carolina primary with 48% of the vote and 39 delegates.", false));
+    }
+
+    #[test]
+    fn sport_and_business_are_not() {
+        assert!(!is_election_article("Kelly Holmes won the 800m race by a clear margin and beat her rival.", false));
+        assert!(!is_election_article("Apple's iPod took 87% of the market, the company said.", false));
+        assert!(!is_election_article("Andy Roddick beat Carlos Moya 6-4 6-2 to win the title.", false));
+    }
+}
