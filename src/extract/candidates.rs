@@ -52,14 +52,14 @@ macro_rules! re {
 
 // The verb must follow its subject (an appositive between commas, an auxiliary or an
 // adverb may stand between), or come as "by holding on to ..." after it.
-re!(WIN_VERB, r"^(?:,[^,.;]{0,80},)?\s*(?:(?:has|had|have|was|is|also|then|comfortably|easily|narrowly|successfully|finally|duly|again|convincingly|comprehensively)\s+){0,2}(?:won|wins|retained|retains|held|holds|held on to|holds on to|hung on to|took|takes|gained|gains|regained|secured|secures|clinched|captured|swept|carried|topped|triumphed in|stormed|storming home)\b|^(?:,[^,.;]{0,80},)?\s*(?:increased|increases|doubled|doubles) (?:(?:his|her|their|the) )?majority\b|^[^.;]{0,60}?\bby (?:winning|holding on to|holding|retaining|taking|securing|gaining|clinching|capturing)\b|^[^.;]{0,100}?,\s*(?:securing|winning|taking|retaining|holding|clinching|gaining|capturing)\b");
+re!(WIN_VERB, r"^(?:,[^,.;]{0,80},|\s*\([^()]{1,25}\))?\s*(?:(?:has|had|have|was|is|also|then|comfortably|easily|narrowly|successfully|finally|duly|again|convincingly|comprehensively)\s+){0,2}(?:won|wins|retained|retains|held|holds|held on to|holds on to|hung on to|took|takes|gained|gains|regained|secured|secures|clinched|captured|swept|carried|topped|triumphed in|stormed|storming home)\b|^(?:,[^,.;]{0,80},|\s*\([^()]{1,25}\))?\s*(?:increased|increases|doubled|doubles) (?:(?:his|her|their|the) )?majority\b|^[^.;]{0,60}?\bby (?:winning|holding on to|holding|retaining|taking|securing|gaining|clinching|capturing)\b|^[^.;]{0,100}?,\s*(?:securing|winning|taking|retaining|holding|clinching|gaining|capturing)\b");
 // What is won: a seat or an election, never a match, a title or a race on a track; near the verb.
 re!(WIN_OBJECT, r"^[^.;]{0,40}?\b(?:seat|constituency|ward|election|by-election|primary|primaries|caucus|caucuses|nomination|majority|mandate|presidency|governorship|mayoralty|votes?|landslide|re-election)\b");
-re!(ELECTED, r"^(?:,[^,.;]{0,80},)?\s*(?:(?:was|were|is|has been|had been|have been|being|been|got|get|also|then|duly|narrowly)\s+){1,2}(?:re-?)?elected\b|^\s*(?:re-?elected|elected (?:as|to))\b");
+re!(ELECTED, r"^(?:,[^,.;]{0,80},|\s*\([^()]{1,25}\))?\s*(?:(?:was|were|is|has been|had been|have been|being|been|got|get|also|then|duly|narrowly)\s+){1,2}(?:re-?)?elected\b|^\s*(?:re-?elected|elected (?:as|to))\b");
 // Losing needs an election object ("lost her seat", "lost the race"), unlike "lost her voice".
-re!(LOST_VERB, r"^(?:,[^,.;]{0,80},)?\s*(?:(?:has|had|have|was|also|narrowly|then)\s+){0,2}(?:(?:lost|loses|conceded|concedes|failed to win|missed out on)\b[^.;]{0,30}\b(?:seat|election|race|contest|primary|caucus|nomination|vote|by-election|by \d)|came (?:second|third|fourth|fifth|last|in second|in third)|finished (?:second|third|fourth|fifth|last|behind)|trailed|was defeated|were defeated|was beaten|was ousted|was unseated)\b");
+re!(LOST_VERB, r"^(?:,[^,.;]{0,80},|\s*\([^()]{1,25}\))?\s*(?:(?:has|had|have|was|also|narrowly|then)\s+){0,2}(?:(?:lost|loses|conceded|concedes|failed to win|missed out on)\b[^.;]{0,30}\b(?:seat|election|race|contest|primary|caucus|nomination|vote|by-election|by \d)|came (?:second|third|fourth|fifth|last|in second|in third)|finished (?:second|third|fourth|fifth|last|behind)|trailed|was defeated|were defeated|was beaten|was ousted|was unseated)\b");
 re!(DEFEAT_OBJECT, r"\b(?:defeating|defeated|defeats|beat|beating|beats|ousted|ousting|unseated|unseating|saw off|seeing off|trounced|edged out)\s+(?:the\s+)?$");
-re!(STANDING, r"^(?:,[^,.;]{0,80},)?\s*(?:(?:is|was|has|had|been|also|now|then)\s+){0,2}(?:stood|stands|standing|ran|runs|running|contested|contests|contesting|campaigned)\s+(?:as (?:a|an|the) [^.;]{0,30}candidate|for (?:the )?(?:seat|re-election|election|office|parliament|mayor|president|presidency|governor|senate|congress|[\w-]+ council)|in (?:the )?(?:[\w-]+ ){0,3}(?:election|by-election|primary|caucus|seat|ward|constituency)|against\b)");
+re!(STANDING, r"^(?:,[^,.;]{0,80},|\s*\([^()]{1,25}\))?\s*(?:(?:is|was|has|had|been|also|now|then)\s+){0,2}(?:stood|stands|standing|ran|runs|running|contested|contests|contesting|campaigned)\s+(?:as (?:a|an|the) [^.;]{0,30}candidate|for (?:the )?(?:seat|re-election|election|office|parliament|mayor|president|presidency|governor|senate|congress|[\w-]+ council)|in (?:the )?(?:[\w-]+ ){0,3}(?:election|by-election|primary|caucus|seat|ward|constituency)|against\b)");
 re!(CANDIDATE_APPOSITION, r"^,?\s*(?:the|a|an|who is the|who was the)\s+(?:[A-Z][\p{L}-]+\s+){0,3}(?:candidate|challenger|incumbent|MP-elect|(?:presidential|party|party's|mayoral) nominee)\b");
 re!(CANDIDATE_BEFORE, r"\b(?:candidate|challenger|incumbent|(?:presidential|mayoral) nominee)\s+$");
 re!(FOR_PLACE, r"\bfor\s+");
@@ -323,5 +323,50 @@ fn settle_elected(out: &mut [FoundCandidate]) {
         if !winners.is_empty() && same_contest && c.votes.is_some() {
             c.elected = Some(false);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::Pipeline;
+
+    /// (name, party, elected) of every candidate the pipeline finds in `text`.
+    fn candidates(text: &str) -> Vec<(String, Option<String>, Option<bool>)> {
+        let rec = Pipeline::builtin().extract("t.txt", text.as_bytes()).unwrap();
+        rec.candidates.into_iter().map(|c| (c.name, c.party, c.elected)).collect()
+    }
+
+    fn names(text: &str) -> Vec<String> {
+        candidates(text).into_iter().map(|c| c.0).collect()
+    }
+
+    #[test]
+    fn uk_declaration() {
+        let text = "Labour's Jane Smith retained her Ealing Central and Acton seat with 21,345 votes.\nConservative candidate Julian Gallant won 14,832 votes, while Dan Watkins, the Liberal Democrat candidate, came third with 9,444.\nStephen Doughty (Lab) held Cardiff South and Penarth in the general election.";
+        let got = candidates(text);
+        assert!(got.contains(&("Jane Smith".into(), Some("Labour".into()), Some(true))), "{got:?}");
+        assert!(got.contains(&("Julian Gallant".into(), Some("Conservative".into()), Some(false))), "{got:?}");
+        assert!(got.contains(&("Dan Watkins".into(), Some("Liberal Democrats".into()), Some(false))), "{got:?}");
+        assert!(got.iter().any(|c| c.0 == "Stephen Doughty" && c.1.as_deref() == Some("Labour") && c.2 == Some(true)), "{got:?}");
+    }
+
+    #[test]
+    fn us_race() {
+        let text = "Democrat Maria Lopez defeated Republican John Roe 52% to 46% in the race for the 7th District seat. Lopez was elected on her second attempt, voters said.";
+        let got = candidates(text);
+        assert!(got.contains(&("Maria Lopez".into(), Some("Democratic".into()), Some(true))), "{got:?}");
+        assert!(got.contains(&("John Roe".into(), Some("Republican".into()), Some(false))), "{got:?}");
+    }
+
+    #[test]
+    fn people_at_the_count_are_not_candidates() {
+        let text = "By Jane Reporter and Tom Writer\nRupa Huq won the Ealing Central and Acton seat with 28,132 votes in the general election.\nMayor of London Sadiq Khan visited the count. Labour leader Keir Starmer said the result was great for the party.\nSophie Grender, a voter in her 40s, said she had backed Labour for years.";
+        assert_eq!(names(text), ["Rupa Huq"]);
+    }
+
+    #[test]
+    fn nothing_outside_election_articles() {
+        assert!(names("Andy Roddick beat Carlos Moya to win the title, and Serena Williams won the final.").is_empty());
+        assert!(names("Annette Bening, the best actress nominee, won praise for her role in the film.").is_empty());
     }
 }

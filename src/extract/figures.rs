@@ -92,7 +92,7 @@ re!(BEFORE_WON_BY, r"\b(?:won|win|wins|winning|held|hold|holds|holding|retained|
 re!(AFTER_VOTES_WORD, r"^ (?:votes?|ballots)\b");
 re!(AFTER_REGISTERED, r"^ (?:registered|eligible) (?:voters|electors)\b|^ (?:people|voters|electors) (?:were |are )?(?:registered|eligible)\b");
 re!(BEFORE_ELECTORATE, r"\belectorate (?:of|was|is|stood at|numbers|numbered|totals|totalled|totaled)(?: some| around| about)?\s*$");
-re!(AFTER_VOTED, r"^ (?:people |voters |residents |electors |constituents )?(?:voted|turned out|cast (?:their |a )?(?:votes?|ballots?)|went to the polls|took part)\b|^ (?:votes|ballots) (?:were|had been) cast\b");
+re!(AFTER_VOTED, r"^ (?:people |[a-z-]+s )?(?:voted|turned out|cast (?:their |a )?(?:votes?|ballots?)|went to the polls|took part)\b|^ (?:votes|ballots) (?:were|had been) cast\b");
 re!(BEFORE_TURNOUT, r"\bturnout (?:of|was|is|stood at|reached|rose to|fell to|hit|at|was up to|was down to)(?: just| only| some| around| about)?\s*$");
 re!(TURNOUT, r"\bturn(?:-| )?out\b");
 re!(SWING, r"\bswing\b");
@@ -106,9 +106,13 @@ re!(COMPARISON, r"(?:compared (?:with|to)|up from|down from|against|than|from|ve
 re!(POLL, r"\b(?:polls?|polling|survey|surveys|surveyed|pollster|forecast|projected|projection|approval|rating)\b");
 re!(CHANGE, r"\b(?:by|up|down|increase[sd]?|rise|rose|fell|drop(?:ped)?|fall|cut)(?:\s+(?:about|around|almost|nearly|some|just|roughly|over|under|more than|less than|only))?\s*$");
 re!(PARTY_ADJECTIVE_NOUN, r"^\s+(?:presidential\s+|national\s+|state\s+|local\s+)?(?:caucus(?:es)?|primary|primaries|nomination|candidates?|nominee|party|government|administration|leader|leadership|race|ticket|field|convention|side|establishment|base|senators?|governors?|council|councillors?|members?|supporters|voters|politicians|lawmakers|delegates|activists|campaign|manifesto|conference|majority|minority|controlled|led|-led|-controlled|stronghold|seat|heartland|areas?|wards?)\b");
+re!(RESULT_VERB_BEFORE, r"\b(?:defeated|defeating|beat|beating|edged|edging|won|winning|led|trounced|ousted|unseated)\b[^.;]{0,60}$");
+re!(RESULT_SENTENCE, r"\b(?:won|wins|win|winning|defeated|defeating|beat|beating|edged|elected|re-elected|re-election|victory|primary|race|seat|election|vote|votes|ballot)\b");
+// "98% of precincts reporting", "with 95% of votes counted": how far the count has got.
+re!(COUNT_PROGRESS, r"^ of (?:the )?(?:precincts|polling (?:stations|places|districts)|(?:expected )?(?:votes?|ballots) (?:counted|reported|tallied)|counties|districts reporting)|^ (?:reporting|counted)\b");
 re!(RESPECTIVELY, r"\brespectively\b");
 re!(REL_YEAR, r"\b(?:last year|last time|previous (?:election|contest|vote)|the by-election|last election|last general election|the last contest|previously)\b");
-re!(YEAR_AFTER, r"^[^.;]{0,40}?\b(?:in|at|during) (?:the )?((?:18|19|20)\d\d)\b");
+re!(YEAR_AFTER, r"^[^.;]{0,40}?\b(?:in|at|during) (?:the |his |her |their |its )?((?:18|19|20)\d\d)\b");
 re!(NON_VOTE_NOUN, r"^(?:-| )?(?:seats?|delegates?|councillors|mps|members|children|people|volunteers|years?|days?|weeks?|months?|hours?|minutes?|percent|per|points?|times|pounds|dollars|states|districts|wards|constituencies|candidates|parties|jobs|homes|houses|cases|deaths|million|billion|thousand|students|staff|workers|officers|miles|km|metres|meters|feet)\b");
 
 static KIND_RULES: &[KindRule] = &[
@@ -182,7 +186,7 @@ fn classify(n: &NumberMention, before: &str, after: &str, sentence: &str, is_pol
     if CHANGE.is_match(before) && n.unit != NumberUnit::Count {
         return None;
     }
-    if after.starts_with(" more") || after.starts_with(" fewer") || after.starts_with(" less") {
+    if after.starts_with(" more") || after.starts_with(" fewer") || after.starts_with(" less") || COUNT_PROGRESS.is_match(after) {
         return None;
     }
     for rule in KIND_RULES {
@@ -207,6 +211,10 @@ fn classify(n: &NumberMention, before: &str, after: &str, sentence: &str, is_pol
     match n.unit {
         NumberUnit::Percent if TURNOUT.is_match(sentence) && !AFTER_SHARE.is_match(after) => Some((FigureKind::TurnoutPct, "turnout-sentence")),
         NumberUnit::Percent | NumberUnit::Points if SWING.is_match(sentence) && !is_poll => Some((FigureKind::SwingPct, "swing-sentence")),
+        // "won with 52%", "defeated John Roe 52% to 46%": a share in US style.
+        NumberUnit::Percent if !is_poll && (BEFORE_GOT.is_match(before) || RESULT_VERB_BEFORE.is_match(before) && after.starts_with(" to ")) && RESULT_SENTENCE.is_match(sentence) && !after.starts_with(" of ") => {
+            Some((FigureKind::SharePct, "won-share"))
+        }
         NumberUnit::Count if BEFORE_TURNOUT.is_match(before) => Some((FigureKind::TurnoutVotes, "turnout-of-count")),
         // "won 14,832" without the word votes: only a sizeable whole count in a sentence about voting.
         NumberUnit::Count if n.value >= 10.0 && !n.in_words && (BEFORE_GOT.is_match(before) || BEFORE_RESULT_OF.is_match(before)) && VOTE_CONTEXT.is_match(sentence) && !NON_VOTE_NOUN.is_match(after) && !after.starts_with('%') => {
@@ -243,7 +251,8 @@ fn owners_in(ctx: &Context, span: &Span) -> Vec<Owner> {
             owners.push(Owner { at: r.span.start, end: r.span.end, subject: Subject::Person(p), possessive: false });
         }
     }
-    for p in ctx.parties.iter().filter(|p| span.start <= p.span.start && p.full.end <= span.end) {
+    // A bracketed party ("Ted Cruz (R-Texas)") describes the name before it; it owns nothing.
+    for p in ctx.parties.iter().filter(|p| span.start <= p.span.start && p.full.end <= span.end && !p.bracketed) {
         // "the Conservative Dan Watkins" / "the Labour candidate": the party only describes.
         let inside_other = owners.iter().any(|o| o.at <= p.span.start && p.span.end <= o.end);
         let before_name = ctx.people.mentions_in(&(p.full.end..(p.full.end + 40).min(span.end))).next().is_some_and(|m| ctx.doc.text[p.full.end..m.full.start].split_whitespace().count() <= 2);
@@ -292,6 +301,31 @@ fn assign_subjects(ctx: &Context, span: &Span, lower: &str, figures: &mut [Found
             chosen.map(|o| o.subject.clone()).or_else(|| candidates.iter().find(|o| o.at > pos).map(|o| o.subject.clone()))
         };
         f.subject = subject;
+    }
+    pair_scores(text, &owners, figures);
+}
+
+/// "Maria Lopez defeated John Roe 52% to 46%", "won 5,200 votes to 4,100": two numbers
+/// of one kind joined by "to" go to the last two people or parties named before them,
+/// in order.
+fn pair_scores(text: &str, owners: &[Owner], figures: &mut [FoundFigure]) {
+    for i in 1..figures.len() {
+        let (a, b) = (&figures[i - 1], &figures[i]);
+        let joint = text[a.number.end..b.number.start].trim();
+        let joint = joint.strip_prefix("votes").unwrap_or(joint).trim();
+        if a.kind != b.kind || !matches!(joint, "to" | "-" | "–" | "versus" | "vs" | "vs.") {
+            continue;
+        }
+        let mut named: Vec<&Subject> = Vec::new();
+        for o in owners.iter().filter(|o| o.end <= a.number.start && !matches!(o.subject, Subject::Constituency(_))) {
+            named.retain(|s| **s != o.subject);
+            named.push(&o.subject);
+        }
+        if let [.., first, second] = named.as_slice() {
+            let (first, second) = ((*first).clone(), (*second).clone());
+            figures[i - 1].subject = Some(first);
+            figures[i].subject = Some(second);
+        }
     }
 }
 
@@ -397,4 +431,89 @@ fn dateline_year(ctx: &Context) -> Option<i32> {
     static DATELINE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?:January|February|March|April|May|June|July|August|September|October|November|December) \d{1,2}, ((?:19|20)\d\d)").unwrap());
     let head_end = ctx.doc.paragraphs.get(3).map_or(ctx.doc.text.len(), |p| p.end);
     DATELINE.captures(&ctx.doc.text[..head_end]).and_then(|c| c[1].parse().ok())
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::record::FigureKind::{self, *};
+    use crate::Pipeline;
+
+    /// (kind, value, subject, year) of every figure the whole pipeline reads from `text`.
+    fn figures(text: &str) -> Vec<(FigureKind, f64, Option<String>, Option<i32>)> {
+        let rec = Pipeline::builtin().extract("t.txt", text.as_bytes()).unwrap();
+        rec.figures.into_iter().map(|f| (f.kind, f.value, f.subject, f.year)).collect()
+    }
+
+    fn kinds(text: &str) -> Vec<(FigureKind, f64)> {
+        figures(text).into_iter().map(|f| (f.0, f.1)).collect()
+    }
+
+    const ELECTION: &str = "The general election count in Anytown ended at 3am and the candidates waited for the returning officer.\n";
+
+    #[test]
+    fn uk_result_sentence() {
+        let text = format!("{ELECTION}Labour's Jane Smith won the seat with 21,345 votes, a majority of 4,321 over the Conservative Tom Brown, who polled 17,024.");
+        let got = figures(&text);
+        assert!(got.contains(&(Votes, 21345.0, Some("Jane Smith".into()), None)), "{got:?}");
+        assert!(got.contains(&(Majority, 4321.0, Some("Jane Smith".into()), None)), "{got:?}");
+        assert!(got.contains(&(Votes, 17024.0, Some("Tom Brown".into()), None)), "{got:?}");
+    }
+
+    #[test]
+    fn us_result_with_two_shares() {
+        let text = "Democrat Maria Lopez defeated Republican John Roe 52% to 46% in the race for the 7th District seat, with 98% of precincts reporting. Voters turned out in numbers.";
+        let got = figures(text);
+        assert!(got.contains(&(SharePct, 52.0, Some("Maria Lopez".into()), None)), "{got:?}");
+        assert!(got.contains(&(SharePct, 46.0, Some("John Roe".into()), None)), "{got:?}");
+        assert!(!got.iter().any(|f| f.1 == 98.0), "precincts reporting is not a share: {got:?}");
+    }
+
+    #[test]
+    fn turnout_with_earlier_year() {
+        let text = format!("{ELECTION}Turnout was 67.2%, down from 69.1% in 2017, and 48,210 people voted.");
+        let got = figures(&text);
+        assert!(got.iter().any(|f| f.0 == TurnoutPct && f.1 == 67.2 && f.3.is_none()), "{got:?}");
+        assert!(got.iter().any(|f| f.0 == TurnoutPct && f.1 == 69.1 && f.3 == Some(2017)), "{got:?}");
+        assert!(got.iter().any(|f| f.0 == TurnoutVotes && f.1 == 48210.0), "{got:?}");
+    }
+
+    #[test]
+    fn party_totals_swing_electorate_and_words() {
+        let text = format!("{ELECTION}The Liberal Democrats took 9,444 votes. There was a swing of 5.4% from Labour to the Conservatives. The electorate of 72,031 was the largest yet. Six thousand people voted by post.");
+        let got = figures(&text);
+        assert!(got.contains(&(Votes, 9444.0, Some("Liberal Democrats".into()), None)), "{got:?}");
+        assert!(got.iter().any(|f| f.0 == SwingPct && f.1 == 5.4), "{got:?}");
+        assert!(got.iter().any(|f| f.0 == Electorate && f.1 == 72031.0), "{got:?}");
+        assert!(got.iter().any(|f| f.0 == TurnoutVotes && f.1 == 6000.0), "{got:?}");
+    }
+
+    #[test]
+    fn us_senator_share_and_hedged_turnout() {
+        let text = "Sen. Ted Cruz (R-Texas) won re-election with 50.9 percent of the vote. Almost 8.3 million Texans voted in the election, officials said.";
+        let rec = crate::Pipeline::builtin().extract("t.txt", text.as_bytes()).unwrap();
+        let share = rec.figures.iter().find(|f| f.kind == SharePct).expect("a share");
+        assert_eq!((share.value, share.subject.as_deref()), (50.9, Some("Ted Cruz")));
+        let turnout = rec.figures.iter().find(|f| f.kind == TurnoutVotes).expect("a turnout count");
+        assert_eq!((turnout.value, turnout.approx), (8_300_000.0, true));
+    }
+
+    #[test]
+    fn numbers_that_are_not_election_figures() {
+        let text = format!("{ELECTION}On Christmas Day, 3,000 children in Wandsworth will wake up homeless. More than 700 volunteers canvassed for the 45-year-old candidate, who has lived in the town since 1998 and raised £20,000. Council tax will rise by 4.99% next year.");
+        assert!(kinds(&text).is_empty(), "{:?}", kinds(&text));
+    }
+
+    #[test]
+    fn polls_and_sport_give_nothing() {
+        assert!(kinds("Labour leads with 41% in the latest poll of voters, ahead of the Conservatives on 33%, before the election.").is_empty());
+        assert!(kinds("Kelly Holmes won the 800m final by a clear margin of 2 seconds, beating her rival. The crowd of 60,000 cheered.").is_empty());
+    }
+
+    #[test]
+    fn respectively_maps_in_order() {
+        let text = format!("{ELECTION}Putney saw a turnout of 77.4%. Battersea and Tooting also saw a high turnout, with 75.83 per cent and 76 per cent respectively.");
+        let got = figures(&text);
+        assert!(got.contains(&(TurnoutPct, 75.83, Some("Battersea".into()), None)), "{got:?}");
+        assert!(got.contains(&(TurnoutPct, 76.0, Some("Tooting".into()), None)), "{got:?}");
+    }
 }

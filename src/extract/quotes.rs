@@ -588,3 +588,74 @@ mod tests {
         assert!(spans(&text).len() <= 5_000);
     }
 }
+
+#[cfg(test)]
+mod attribution_tests {
+    use crate::Pipeline;
+
+    /// (quote text, speaker, partial) for every quote the pipeline finds.
+    fn quotes(text: &str) -> Vec<(String, Option<String>, bool)> {
+        let rec = Pipeline::builtin().extract("t.txt", text.as_bytes()).unwrap();
+        rec.quotes.into_iter().map(|q| (q.text, q.speaker, q.partial)).collect()
+    }
+
+    fn speakers(text: &str) -> Vec<Option<String>> {
+        quotes(text).into_iter().map(|q| q.1).collect()
+    }
+
+    #[test]
+    fn cue_after_the_quote() {
+        let text = "Jane Smith won the seat.\n“It was close,” said Mr Murray.\n“We did it,” she said.\n\"It is a new dawn,\" Smith told reporters.";
+        let s = |n: &str| Some(n.to_string());
+        assert_eq!(speakers(text), [s("Murray"), s("Jane Smith"), s("Jane Smith")]);
+    }
+
+    #[test]
+    fn cue_before_the_quote_and_split_quotes() {
+        let text = "Dr Rupa Huq said: “I feel exhilaration.”\n“We won,” Tom Brown said, “and we will deliver.”";
+        let got = quotes(text);
+        assert_eq!(got.len(), 3);
+        assert_eq!(got[0].1.as_deref(), Some("Rupa Huq"));
+        assert_eq!(got[1].1.as_deref(), Some("Tom Brown"));
+        assert_eq!(got[2].1.as_deref(), Some("Tom Brown"));
+    }
+
+    #[test]
+    fn speaker_named_in_the_paragraph_before() {
+        let text = "Fleur Anderson thanked her team. She said:\n\n“It means something for the council.\n\n“We will deliver for Putney.”\n\n“The people have spoken.”";
+        let got = quotes(text);
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert!(got[0].0.contains("council.\n\n“We will deliver"), "one quote over two paragraphs: {got:?}");
+        assert!(got.iter().all(|q| q.1.as_deref() == Some("Fleur Anderson")), "{got:?}");
+    }
+
+    #[test]
+    fn partial_quotes_in_reported_speech() {
+        let text = "Marsha de Cordova praised a “people powered campaign,” but acknowledged “Brexit will be damaging.”";
+        let got = quotes(text);
+        assert_eq!(got.len(), 2);
+        assert!(got[0].2, "a fragment inside a sentence is partial");
+        assert!(got.iter().all(|q| q.1.as_deref() == Some("Marsha de Cordova")), "{got:?}");
+        let full = quotes("She said: “We will win.”");
+        assert!(!full[0].2, "a quotation after a colon is not partial");
+    }
+
+    #[test]
+    fn unnamed_speakers_are_described() {
+        let got = quotes("One voter, a retired teacher, said: “Labour is the lesser of two evils.”");
+        assert_eq!(got[0].1.as_deref(), Some("One voter"));
+    }
+
+    #[test]
+    fn uk_single_marks_and_apostrophes() {
+        let got = quotes("Labour's Tom Brown won the voters' backing. 'I am delighted,' he said. 'It's been a long night.'");
+        let texts: Vec<&str> = got.iter().map(|q| q.0.as_str()).collect();
+        assert_eq!(texts, ["I am delighted,", "It's been a long night."]);
+        assert!(got.iter().all(|q| q.1.as_deref() == Some("Tom Brown")), "{got:?}");
+    }
+
+    #[test]
+    fn titles_and_scare_quotes_are_not_quotes() {
+        assert!(quotes("The film “Vera Drake” won an award at the “Venice” festival.").is_empty());
+    }
+}

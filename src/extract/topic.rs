@@ -15,7 +15,7 @@ use regex::Regex;
 pub const MIN_ELECTION_WORDS: usize = 3;
 
 static ELECTION_WORDS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:elections?|elected|re-elected|by-elections?|electoral|electorate|constituency|constituencies|ballots?|polling|polls|voters?|votes?|voted|voting|turnout|candidates?|candidacy|incumbent|seats?|MPs?|MSPs?|councillors?|primary|primaries|caucus(?:es)?|referendum|hustings|landslide|re-election|nominee|nomination|running mate|delegates)\b").unwrap()
+    Regex::new(r"(?i)\b(?:elections?|elected|re-elected|by-elections?|electoral|electorate|constituency|constituencies|ballots?|polling|polls|voters?|votes?|voted|voting|turnout|candidates?|candidacy|incumbent|seats?|MPs?|MSPs?|councillors?|primary|primaries|caucus(?:es)?|referendum|hustings|landslide|re-election|nominee|nomination|running mate|delegates|precincts|recount|returning officer)\b").unwrap()
 });
 
 /// The number of election words in `text`, plus one when any party is named.
