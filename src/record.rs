@@ -42,7 +42,7 @@ pub struct Candidate {
     pub votes: Option<u64>,
     pub share_pct: Option<f64>,
     pub mentions: Vec<ByteSpan>,
-    /// Why this person was taken for a candidate: `result-figure`, `won-seat-or-election`,
+    /// Why this person was taken for a candidate: `result-figure`, `won-seat-or-election`, `won-votes`,
     /// `was-elected`, `lost`, `standing`, `defeated`, `called-candidate`, `for-constituency`.
     #[serde(default)]
     pub evidence: Vec<String>,

@@ -52,14 +52,16 @@ macro_rules! re {
 
 // The verb must follow its subject (an appositive between commas, an auxiliary or an
 // adverb may stand between), or come as "by holding on to ..." after it.
-re!(WIN_VERB, r"^(?:,[^,.;]{0,80},|\s*\([^()]{1,25}\))?\s*(?:(?:has|had|have|was|is|also|then|comfortably|easily|narrowly|successfully|finally|duly|again|convincingly|comprehensively)\s+){0,2}(?:won|wins|retained|retains|held|holds|held on to|holds on to|hung on to|took|takes|gained|gains|regained|secured|secures|clinched|captured|swept|carried|topped|triumphed in|stormed|storming home)\b|^(?:,[^,.;]{0,80},|\s*\([^()]{1,25}\))?\s*(?:increased|increases|doubled|doubles) (?:(?:his|her|their|the) )?majority\b|^[^.;]{0,60}?\bby (?:winning|holding on to|holding|retaining|taking|securing|gaining|clinching|capturing)\b|^[^.;]{0,100}?,\s*(?:securing|winning|taking|retaining|holding|clinching|gaining|capturing)\b");
+re!(WIN_VERB, r"^(?:,[^,.;]{0,80},|\s*\([^()]{1,25}\)|,?\s*who)?\s*(?:(?:has|had|have|was|is|also|then|comfortably|easily|narrowly|successfully|finally|duly|again|convincingly|comprehensively)\s+){0,2}(?:won|wins|retained|retains|held|holds|held on to|holds on to|hung on to|took|takes|gained|gains|regained|secured|secures|clinched|captured|swept|carried|topped|triumphed in|stormed|storming home)\b|^(?:,[^,.;]{0,80},|\s*\([^()]{1,25}\)|,?\s*who)?\s*(?:increased|increases|doubled|doubles) (?:(?:his|her|their|the) )?majority\b|^[^.;]{0,60}?\bby (?:winning|holding on to|holding|retaining|taking|securing|gaining|clinching|capturing)\b|^[^.;]{0,100}?,\s*(?:securing|winning|taking|retaining|holding|clinching|gaining|capturing)\b");
 // What is won: a seat or an election, never a match, a title or a race on a track; near the verb.
 re!(WIN_OBJECT, r"^[^.;]{0,40}?\b(?:seat|constituency|ward|election|by-election|primary|primaries|caucus|caucuses|nomination|majority|mandate|presidency|governorship|mayoralty|votes?|landslide|re-election)\b");
-re!(ELECTED, r"^(?:,[^,.;]{0,80},|\s*\([^()]{1,25}\))?\s*(?:(?:was|were|is|has been|had been|have been|being|been|got|get|also|then|duly|narrowly)\s+){1,2}(?:re-?)?elected\b|^\s*(?:re-?elected|elected (?:as|to))\b");
+re!(VOTES_OBJECT, r"^\s*(?:a total of |just |only |some |around |about |almost |nearly |over |more than |fewer than |under |an impressive |a mere )?(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a hundred|hundreds|thousands)\b)");
+re!(ELECTED, r"^(?:,[^,.;]{0,80},|\s*\([^()]{1,25}\)|,?\s*who)?\s*(?:(?:was|were|is|has been|had been|have been|being|been|got|get|also|then|duly|narrowly)\s+){1,2}(?:re-?)?elected\b|^\s*(?:re-?elected|elected (?:as|to))\b");
 // Losing needs an election object ("lost her seat", "lost the race"), unlike "lost her voice".
-re!(LOST_VERB, r"^(?:,[^,.;]{0,80},|\s*\([^()]{1,25}\))?\s*(?:(?:has|had|have|was|also|narrowly|then)\s+){0,2}(?:(?:lost|loses|conceded|concedes|failed to win|missed out on)\b[^.;]{0,30}\b(?:seat|election|race|contest|primary|caucus|nomination|vote|by-election|by \d)|came (?:second|third|fourth|fifth|last|in second|in third)|finished (?:second|third|fourth|fifth|last|behind)|trailed|was defeated|were defeated|was beaten|was ousted|was unseated)\b");
+re!(LOST_VERB, r"^(?:,[^,.;]{0,80},|\s*\([^()]{1,25}\)|,?\s*who)?\s*(?:(?:has|had|have|was|also|narrowly|then)\s+){0,2}(?:(?:lost|loses|conceded|concedes|failed to win|missed out on)\b[^.;]{0,30}\b(?:seat|election|race|contest|primary|caucus|nomination|vote|by-election|by \d)|came (?:second|third|fourth|fifth|last|in second|in third)|finished (?:second|third|fourth|fifth|last|behind)|trailed|was defeated|were defeated|was beaten|was ousted|was unseated)\b");
+re!(ELECTION_OF, r"\b(?:re-?election|election|victory|win) of (?:(?:the )?(?:former |current |sitting |incumbent )?(?:[\w-]+ ){0,3}?(?:MP|councillor|mayor|candidate|leader),? )?$");
 re!(DEFEAT_OBJECT, r"\b(?:defeating|defeated|defeats|beat|beating|beats|ousted|ousting|unseated|unseating|saw off|seeing off|trounced|edged out)\s+(?:the\s+)?$");
-re!(STANDING, r"^(?:,[^,.;]{0,80},|\s*\([^()]{1,25}\))?\s*(?:(?:is|was|has|had|been|also|now|then)\s+){0,2}(?:stood|stands|standing|ran|runs|running|contested|contests|contesting|campaigned)\s+(?:as (?:a|an|the) [^.;]{0,30}candidate|for (?:the )?(?:seat|re-election|election|office|parliament|mayor|president|presidency|governor|senate|congress|[\w-]+ council)|in (?:the )?(?:[\w-]+ ){0,3}(?:election|by-election|primary|caucus|seat|ward|constituency)|against\b)");
+re!(STANDING, r"^(?:,[^,.;]{0,80},|\s*\([^()]{1,25}\)|,?\s*who)?\s*(?:(?:is|was|has|had|been|also|now|then)\s+){0,2}(?:stood|stands|standing|ran|runs|running|contested|contests|contesting|campaigned)\s+(?:as (?:a|an|the) [^.;]{0,30}candidate|for (?:the )?(?:seat|re-election|election|office|parliament|mayor|president|presidency|governor|senate|congress|[\w-]+ council)|in (?:the )?(?:[\w-]+ ){0,3}(?:election|by-election|primary|caucus|seat|ward|constituency)|against\b)");
 re!(CANDIDATE_APPOSITION, r"^,?\s*(?:the|a|an|who is the|who was the)\s+(?:[A-Z][\p{L}-]+\s+){0,3}(?:candidate|challenger|incumbent|MP-elect|(?:presidential|party|party's|mayoral) nominee)\b");
 re!(CANDIDATE_BEFORE, r"\b(?:candidate|challenger|incumbent|(?:presidential|mayoral) nominee)\s+$");
 re!(FOR_PLACE, r"\bfor\s+");
@@ -94,12 +96,12 @@ pub fn find_candidates(ctx: &Context) -> Vec<FoundCandidate> {
         });
     }
     fill_winner_parties(ctx, &mut out);
-    settle_elected(&mut out);
+    settle_elected(ctx, &mut out);
     out
 }
 
 /// Evidence that stands on its own; the rest needs a result elsewhere in the article.
-const STRONG_REASONS: &[&str] = &["result-figure", "won-seat-or-election", "was-elected", "lost", "defeated", "standing"];
+const STRONG_REASONS: &[&str] = &["result-figure", "won-seat-or-election", "won-votes", "was-elected", "lost", "defeated", "standing"];
 
 /// What the text says about one person, gathered over all their mentions.
 #[derive(Debug, Default)]
@@ -150,10 +152,11 @@ impl Evidence {
         let win = WIN_VERB.find(after);
         if let Some(m) = win {
             let rest = &after[m.end()..];
-            let won_votes_only = rest.trim_start().starts_with(|c: char| c.is_ascii_digit()) || rest.contains(" votes") && !WIN_OBJECT.is_match(&rest[..rest.find(" votes").unwrap()]);
+            // "won 14,832 votes" only counts votes; "won by 2,000 votes" and "won with 52%" win.
+            let won_votes_only = VOTES_OBJECT.is_match(rest);
             let object_place = first_place_in(ctx, at + m.end(), 80);
             if WIN_OBJECT.is_match(rest) || object_place.is_some() {
-                self.add("won-seat-or-election");
+                self.add(if won_votes_only { "won-votes" } else { "won-seat-or-election" });
                 if !won_votes_only && self.elected.is_none() {
                     self.elected = Some(true);
                 }
@@ -187,6 +190,11 @@ impl Evidence {
         if DEFEAT_OBJECT.is_match(strip_party_words(before)) {
             self.add("defeated");
             self.elected = Some(false);
+        }
+        // "Hammersmith saw the re-election of Andy Slaughter".
+        if ELECTION_OF.is_match(strip_party_words(before)) {
+            self.add("was-elected");
+            self.elected = Some(true);
         }
         if CANDIDATE_BEFORE.is_match(strip_party_words(before)) {
             self.add("called-candidate");
@@ -234,8 +242,13 @@ impl Evidence {
 
 /// Words that may stand between a party and the name it describes.
 fn is_descriptor(word: &str) -> bool {
+    let word = word.trim_matches(',');
+    let lower = word.to_lowercase();
+    if matches!(lower.as_str(), "candidate" | "councillor" | "incumbent" | "nominee" | "challenger" | "member" | "hopeful") {
+        return true;
+    }
     matches!(
-        word.trim_matches(','),
+        word,
         "candidate" | "MP" | "MPs" | "councillor" | "Cllr" | "incumbent" | "nominee" | "challenger" | "member" | "hopeful" | "politician" | "veteran" | "newcomer" | "Dr" | "Mr" | "Mrs" | "Ms" | "Miss" | "Sir" | "Dame" | "Senator" | "Sen." | "Rep." | "Governor" | "Gov." | "Party" | "party's" | "Party's" | "party’s" | "Party’s"
     )
 }
@@ -315,12 +328,28 @@ fn fill_winner_parties(ctx: &Context, out: &mut [FoundCandidate]) {
     }
 }
 
-/// When the contest's winner is known, the others who stood were not elected.
-fn settle_elected(out: &mut [FoundCandidate]) {
-    let winners: Vec<Option<String>> = out.iter().filter(|c| c.elected == Some(true)).map(|c| c.constituency.clone()).collect();
-    for c in out.iter_mut().filter(|c| c.elected.is_none()) {
-        let same_contest = winners.iter().any(|w| w.is_none() || c.constituency.is_none() || *w == c.constituency);
-        if !winners.is_empty() && same_contest && c.votes.is_some() {
+/// When a contest's winner is known, the others with votes in it were not elected. A
+/// candidate's contest is their constituency when named, else the contest of the winner
+/// named last before them (results are reported winner first, then the rest).
+fn settle_elected(ctx: &Context, out: &mut [FoundCandidate]) {
+    let first_mention = |c: &FoundCandidate| ctx.people.mentions.iter().find(|m| m.person == c.person).map_or(0, |m| m.span.start);
+    let winners: Vec<(usize, Option<String>, Option<f64>)> = out.iter().filter(|c| c.elected == Some(true)).map(|c| (first_mention(c), c.constituency.clone(), c.votes)).collect();
+    let decided: Vec<bool> = out
+        .iter()
+        .map(|c| {
+            if c.elected.is_some() || c.votes.is_none() {
+                return false;
+            }
+            let at = first_mention(c);
+            let winner = match &c.constituency {
+                Some(place) => winners.iter().find(|w| w.1.as_ref() == Some(place)),
+                None => winners.iter().filter(|w| w.0 < at).max_by_key(|w| w.0),
+            };
+            winner.is_some_and(|w| w.2.is_none_or(|wv| c.votes.is_some_and(|v| v < wv)))
+        })
+        .collect();
+    for (c, lost) in out.iter_mut().zip(decided) {
+        if lost {
             c.elected = Some(false);
         }
     }

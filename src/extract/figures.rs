@@ -280,7 +280,11 @@ fn assign_subjects(ctx: &Context, span: &Span, lower: &str, figures: &mut [Found
     let text: &str = &ctx.doc.text;
     for f in figures.iter_mut() {
         let pos = f.number.start;
-        let gap_ok = |o: &Owner| text[o.end..pos].trim_matches(|c: char| c.is_whitespace() || c == '(' || c == ':' || c == '-' || c == '–').is_empty();
+        let gap_ok = |o: &Owner| {
+            let gap = &text[o.end..pos];
+            let gap = ["’s", "'s", "’", "'"].iter().find_map(|p| gap.strip_prefix(p)).unwrap_or(gap);
+            gap.trim_matches(|c: char| c.is_whitespace() || c == '(' || c == ':' || c == '-' || c == '–').is_empty()
+        };
         let place_kind = matches!(f.kind, FigureKind::TurnoutPct | FigureKind::TurnoutVotes | FigureKind::Electorate);
         let possessive_owner = owners.iter().rev().find(|o| o.end <= pos && o.possessive && gap_ok(o));
         let subject = if place_kind {
