@@ -168,7 +168,9 @@ fn take_name(text: &str, words: &[Span], lex: &Lexicon, parties: &[PartyMention]
             // "Mayor of London Sadiq Khan": the office's "of X" is not part of the name.
             continue;
         }
-        if is_party(&words[k]) || lex.not_names.contains(bare) || NEVER_NAMES.contains(&bare) || lex.org_words.contains(bare) || bare == "MP" || bare == "MPs" {
+        // "Continued Stone:", "Said Mr Murray": a capitalised verb opening the sentence.
+        let verb = lex.reporting_verbs.contains_key(&bare.to_lowercase()) && !lex.first_names.contains_key(bare);
+        if verb || is_party(&words[k]) || lex.not_names.contains(bare) || NEVER_NAMES.contains(&bare) || lex.org_words.contains(bare) || bare == "MP" || bare == "MPs" {
             title = None;
             k += 1;
             continue;

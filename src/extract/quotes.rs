@@ -100,6 +100,27 @@ fn singles_are_primary(text: &str) -> bool {
     !text.contains(['“', '”', '"']) && !text.contains("''")
 }
 
+/// "So, That Happened.", "America’s Bitter Pill,": every longer word capitalised, as in a
+/// headline or the title of a book, film or programme.
+fn looks_like_title(content: &str) -> bool {
+    let words: Vec<&str> = content.split_whitespace().collect();
+    let long: Vec<&&str> = words.iter().filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4).collect();
+    words.len() <= 10 && long.len() >= 2 && long.iter().all(|w| w.trim_start_matches(|c: char| !c.is_alphanumeric()).starts_with(char::is_uppercase))
+}
+
+/// Dates ("March 9, 2016"), handles ("@tedcruz") and stray attributions caught between
+/// mis-paired marks ("he said.") are not speech.
+fn looks_like_speech(content: &str) -> bool {
+    let words: Vec<&str> = content.split_whitespace().collect();
+    let alphabetic = words.iter().filter(|w| w.chars().any(char::is_alphabetic) && !w.starts_with(['@', '#'])).count();
+    let month_date = words.len() <= 4 && words.first().is_some_and(|w| MONTHS.contains(&w.trim_end_matches(['.', ','])));
+    let bare = content.trim_end_matches(['.', ',']).to_lowercase();
+    let stray_cue = matches!(bare.split_whitespace().collect::<Vec<_>>().as_slice(), [who, verb] if matches!(*who, "he" | "she" | "they" | "i" | "we") && matches!(*verb, "said" | "says" | "added" | "asked" | "wrote"));
+    alphabetic >= 1 && !month_date && !stray_cue
+}
+
+const MONTHS: &[&str] = &["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec"];
+
 /// Unattributed quotes this short are titles, nicknames or scare quotes, not speech.
 const SCARE_QUOTE_WORDS: usize = 4;
 
@@ -233,8 +254,12 @@ pub fn attribute(ctx: &Context, spans: Vec<QuoteSpan>) -> Vec<FoundQuote> {
         if q.marks == Marks::Single && !singles_primary && cue.is_none() {
             continue;
         }
+        let content = &ctx.doc.text[q.span.clone()];
         // A few words in quotes that nobody says are a title, a nickname or scare quotes.
-        if speaker.is_none() && cue.is_none() && ctx.doc.text[q.span.clone()].split_whitespace().count() <= SCARE_QUOTE_WORDS {
+        if speaker.is_none() && cue.is_none() && content.split_whitespace().count() <= SCARE_QUOTE_WORDS {
+            continue;
+        }
+        if cue.is_none() && looks_like_title(content) || !looks_like_speech(content) {
             continue;
         }
         out.push(FoundQuote { quote: q, speaker, cue, partial, rule });
@@ -288,6 +313,20 @@ fn is_verb(ctx: &Context, word: &str) -> bool {
     ctx.lexicon.reporting_verbs.contains_key(&word.to_lowercase())
 }
 
+/// The reporting verb starting at word `i` of `ws`: one word ("said") or two ("shot
+/// back", "pointed out"). Returns the verb's span.
+fn verb_at(ctx: &Context, ws: &[Span], i: usize) -> Option<Span> {
+    let text: &str = &ctx.doc.text;
+    let w = ws.get(i)?;
+    if let Some(next) = ws.get(i + 1) {
+        let pair = format!("{} {}", &text[w.clone()], &text[next.clone()]);
+        if text[w.end..next.start].trim().is_empty() && is_verb(ctx, &pair) {
+            return Some(w.start..next.end);
+        }
+    }
+    is_verb(ctx, &text[w.clone()]).then(|| w.clone())
+}
+
 /// Adverbs and auxiliaries that may stand between a speaker and the verb.
 fn is_filler(word: &str) -> bool {
     let w = word.to_lowercase();
@@ -295,6 +334,7 @@ fn is_filler(word: &str) -> bool {
 }
 
 /// ", she said." / ", said Mr Murray" / " Brafman said" right after the closing mark.
+/// A cue that ends in a colon introduces the next quote, not this one.
 fn after_cue(ctx: &Context, q: &QuoteSpan) -> Option<(Speaker, Span)> {
     let text: &str = &ctx.doc.text;
     let close = q.close_end?;
@@ -302,7 +342,8 @@ fn after_cue(ctx: &Context, q: &QuoteSpan) -> Option<(Speaker, Span)> {
     let limit = (close + 160).min(para.end);
     let limit = (limit..=para.end).find(|&i| text.is_char_boundary(i)).unwrap_or(para.end);
     let tail = &text[close..limit];
-    // "“... needs.” She argued" starts a new sentence; only a lower-case cue follows a full stop.
+    // "“... needs.” She argued" starts a new sentence; after a full stop only a lower-case
+    // cue or "Name verb" continues it.
     let lead = tail.trim_start_matches(|c: char| c.is_whitespace() || ",—–-".contains(c));
     if lead.is_empty() || (ends_sentence(&text[q.span.clone()]) && lead.starts_with(char::is_uppercase) && !starts_with_verb_after_name(ctx, close + (tail.len() - lead.len()))) {
         return None;
@@ -313,17 +354,23 @@ fn after_cue(ctx: &Context, q: &QuoteSpan) -> Option<(Speaker, Span)> {
     if text[close..first.start].contains(['“', '"', '.', '!', '?']) {
         return None;
     }
-    if is_verb(ctx, &text[first.clone()]) {
-        let who_start = ws.get(1)?.start;
-        return who_at(ctx, who_start, close..limit).map(|s| (s, first));
+    let introduces_next = |end: usize| text[end..limit].trim_start().starts_with(':');
+    if let Some(verb) = verb_at(ctx, &ws, 0) {
+        // "said Mr Murray" inverts; a participle ("saying the city ...") is no cue.
+        if text[verb.clone()].ends_with("ing") {
+            return None;
+        }
+        let who_start = ws.iter().find(|w| w.start >= verb.end)?.start;
+        let (speaker, end) = who_and_end(ctx, who_start, close..limit)?;
+        return (!introduces_next(end)).then_some((speaker, verb));
     }
     let (speaker, after) = who_and_end(ctx, first.start, close..limit)?;
-    let verb = ws.iter().filter(|w| w.start >= after).find(|w| !is_filler(&text[(*w).clone()]))?;
-    let between = &text[after..verb.start];
-    if between.contains(['.', '“', '"', ';']) {
+    let i = ws.iter().position(|w| w.start >= after && !is_filler(&text[w.clone()]))?;
+    let verb = verb_at(ctx, &ws, i)?;
+    if text[after..verb.start].contains(['.', '“', '"', ';']) || introduces_next(verb.end) {
         return None;
     }
-    is_verb(ctx, &text[verb.clone()]).then(|| (speaker, verb.clone()))
+    Some((speaker, verb))
 }
 
 /// "Brafman said" after a full stop is a cue even though it starts with a capital.
@@ -332,7 +379,7 @@ fn starts_with_verb_after_name(ctx: &Context, pos: usize) -> bool {
     let Some(m) = ctx.people.mention_at(pos) else { return false };
     let rest = text[m.span.end..].trim_start();
     let next = rest.split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
-    is_verb(ctx, next) && rest[next.len()..].trim_start().starts_with(['.', ','])
+    is_verb(ctx, next) && !next.ends_with("ing")
 }
 
 /// The speaker starting at `pos`: a person mention, a pronoun, or a short description.
@@ -358,11 +405,45 @@ fn who_and_end(ctx: &Context, pos: usize, within: Span) -> Option<(Speaker, usiz
     if matches!(w0.as_str(), "i" | "we" | "you") {
         return Some((Speaker::Unresolved { span: first.clone() }, first.end));
     }
-    description(ctx, &ws).map(|(text, span)| {
+    description(ctx, &ws).or_else(|| organisation(ctx, &ws)).map(|(text, span)| {
         let end = span.end;
         (Speaker::Description { text, span }, end)
     })
 }
+
+/// "Fox News", "Black Lives Matter", "the Institute for Fiscal Studies": a capitalised
+/// run naming an organisation that speaks when no person does ("Politifact rated it
+/// “True.”"). A leading "the" is kept.
+fn organisation(ctx: &Context, ws: &[Span]) -> Option<(String, Span)> {
+    let text: &str = &ctx.doc.text;
+    let the = ws.first().is_some_and(|w| text[w.clone()].eq_ignore_ascii_case("the"));
+    let from = ws.first()?.start;
+    let ws = if the { &ws[1..] } else { ws };
+    let first = ws.first()?;
+    let w0 = &text[first.clone()];
+    let lex = ctx.lexicon;
+    if !w0.starts_with(char::is_uppercase) || lex.not_names.contains(w0) || MONTHS.contains(&w0) || is_verb(ctx, w0) || NOT_SPEAKERS.contains(&w0) {
+        return None;
+    }
+    // Extend over capitalised words, and "of"/"for"/"&" between them; end on a capital.
+    let (mut end, mut reached) = (first.end, first.end);
+    for w in ws.iter().skip(1).take(4) {
+        let word = &text[w.clone()];
+        if !text[reached..w.start].trim().is_empty() {
+            break;
+        }
+        if word.starts_with(char::is_uppercase) {
+            end = w.end;
+        } else if !matches!(word, "of" | "for" | "&") {
+            break;
+        }
+        reached = w.end;
+    }
+    Some((text[from..end].to_string(), from..end))
+}
+
+/// Capitalised words that never name a speaking organisation.
+const NOT_SPEAKERS: &[&str] = &["I", "He", "She", "They", "We", "It", "The", "A", "An", "This", "That", "But", "And", "In", "On", "At"];
 
 /// "a spokesman for the party", "One 30-year-old man", "the judge": a determiner and up to
 /// four lower-case words, stopping before a comma, a verb or a relative clause, and ending
@@ -478,7 +559,7 @@ fn subject_in(ctx: &Context, span: Span) -> Option<Speaker> {
             return Some(Speaker::Unresolved { span: w.clone() });
         }
     }
-    description(ctx, &ws).map(|(text, span)| Speaker::Description { text, span })
+    description(ctx, &ws).or_else(|| organisation(ctx, &ws)).map(|(text, span)| Speaker::Description { text, span })
 }
 
 /// A quote opening a sentence right after one that names its speaker with a cue or a
@@ -641,6 +722,14 @@ mod attribution_tests {
     }
 
     #[test]
+    fn organisations_speak_when_no_person_does() {
+        let got = quotes("Black Lives Matter issued a statement saying it acted “because of the unsafe conditions created by police.”");
+        assert_eq!(got[0].1.as_deref(), Some("Black Lives Matter"));
+        let got = quotes("“The figures do not add up,” the Institute for Fiscal Studies said.");
+        assert_eq!(got[0].1.as_deref(), Some("the Institute for Fiscal Studies"));
+    }
+
+    #[test]
     fn unnamed_speakers_are_described() {
         let got = quotes("One voter, a retired teacher, said: “Labour is the lesser of two evils.”");
         assert_eq!(got[0].1.as_deref(), Some("One voter"));
@@ -652,6 +741,13 @@ mod attribution_tests {
         let texts: Vec<&str> = got.iter().map(|q| q.0.as_str()).collect();
         assert_eq!(texts, ["I am delighted,", "It's been a long night."]);
         assert!(got.iter().all(|q| q.1.as_deref() == Some("Tom Brown")), "{got:?}");
+    }
+
+    #[test]
+    fn headlines_dates_and_handles_are_not_quotes() {
+        let text = "The column “So, That Happened Again Today” ran on “March 9, 2016” and tagged “@tedcruz” twice.";
+        assert!(quotes(text).is_empty(), "{:?}", quotes(text));
+        assert_eq!(quotes("He wrote: “This Cannot Continue.”").len(), 1, "a title-like quote with a cue stays");
     }
 
     #[test]
