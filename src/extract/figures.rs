@@ -20,6 +20,7 @@ use crate::doc::{Document, Span};
 use crate::extract::names::{People, Reference};
 use crate::extract::numbers::{NumberMention, NumberUnit};
 use crate::extract::parties::PartyMention;
+use crate::lexicon::Gender;
 use crate::record::{FigureKind, SubjectType};
 
 /// A figure in text offsets, before it becomes a record.
@@ -67,6 +68,8 @@ pub struct Context<'a> {
     pub places: &'a [PlaceMention],
     /// The constituency each person stood in, where known so far.
     pub person_places: &'a [Option<String>],
+    /// The people a first candidate pass found elected.
+    pub winners: &'a [usize],
 }
 
 /// A kind rule: the words before the number (lower case, same sentence) and after it.
@@ -100,7 +103,7 @@ re!(AFTER_SWING, r"^(?:-| )?(?:point |percentage point )?swing\b");
 re!(AFTER_SHARE, r"^ (?:of|of all) (?:the )?(?:votes?|ballots|popular vote|vote share|valid votes|votes cast|first[- ]preference votes)\b|^ (?:vote )?share\b|^ of the (?:national |overall |total )?vote\b");
 re!(BEFORE_SHARE, r"\b(?:vote share|share of the vote|share|percentage of the vote)(?: of| was| is| at| to| stood at| rose to| fell to| up to| down to| with)?(?: just| around| about| almost| nearly)?\s*$");
 re!(VOTE_CONTEXT, r"\bvot(?:es?|ing)\b|\bballots?\b|\bpolled\b|\belect");
-re!(BEFORE_GOT, r"\b(?:won|win|wins|gained|gains|secured|secures|received|receives|polled|polls|got|gets|took|takes|garnered|attracted|collected|earned|picked up|amassed|racked up|obtained|scored|with|winning|securing|receiving|taking|getting|gaining)(?: a total of| an impressive| a| just| only| some)?\s*$");
+re!(BEFORE_GOT, r"\b(?:won|win|wins|gained|gains|secured|secures|received|receives|polled|polls|got|gets|took|takes|garnered|attracted|collected|earned|picked up|amassed|racked up|obtained|scored|with|winning|securing|receiving|taking|getting|gaining|had|has|drew|draws|pulled|claimed|earning|garnering|captured|capturing|finished with|ended with)(?: a total of| an impressive| a| just| only| some)?\s*$");
 re!(BEFORE_RESULT_OF, r"\b(?:result|tally|total|haul|count|vote) (?:of|was|is|stood at)\s*$");
 re!(COMPARISON, r"(?:compared (?:with|to)|up from|down from|against|than|from|versus|vs\.?|to|and|while|with|but|,)(?: the| a| just| only| his| her| their)?(?:(?: [\p{L}-]+){0,3}(?:['’]s|s['’]))?\s*$");
 re!(POLL, r"\b(?:polls?|polling|survey|surveys|surveyed|pollster|forecast|projected|projection|approval|rating)\b");
@@ -110,9 +113,23 @@ re!(RESULT_VERB_BEFORE, r"\b(?:defeated|defeating|beat|beating|edged|edging|won|
 re!(RESULT_SENTENCE, r"\b(?:won|wins|win|winning|defeated|defeating|beat|beating|edged|elected|re-elected|re-election|victory|primary|race|seat|election|vote|votes|ballot)\b");
 // "98% of precincts reporting", "with 95% of votes counted": how far the count has got.
 re!(COUNT_PROGRESS, r"^ of (?:the )?(?:precincts|polling (?:stations|places|districts)|(?:expected )?(?:votes?|ballots) (?:counted|reported|tallied)|counties|districts reporting)|^ (?:reporting|counted)\b");
+re!(POSITION, r"\b(?:first|second|third|fourth|fifth|sixth|seventh|last|runner-up|ahead of|behind|trailed|trailing)\b");
+re!(ON_OR_WITH, r"\b(?:on|with)\s*$");
+re!(BRACKETED_GAP, r"^\s*\([^()]{1,30}\)");
+re!(FOR_OWNER_GAP, r"^\s*(?:votes?\s+)?for\s+(?:the\s+)?(?:[A-Z][\w.’'-]*\s+){0,3}$");
+// "Owen Tate on 713", "Bell polled 1,204", "Reeves got just 96".
+re!(LINKING_WORDS, r"^(?:(?:has |had |was |were )?(?:on|with|polled|polling|got|getting|received|receiving|took|taking|gained|gaining|secured|securing|won|winning|had|scored|collected|attracted|garnered)(?: a total of| just| only| some| about| around| almost| nearly| over| more than)?)$");
+// The noun a figure is of, with what stands before it: "Ms Dalgleish's majority is",
+// "a Conservative majority of", "giving her a majority of", "their share of the vote was".
+re!(KIND_NOUN_OWNER, r"(?P<owner>\S+)\s+(?:(?:vote|overall|working|slim|narrow|comfortable|increased|reduced|new|previous|notional|combined)\s+)?(?:majority|share|lead|margin|tally|total)\b[^.;,]{0,30}$");
+re!(SHARE_WORD, r"\b(?:share|of the vote|of the votes)\b");
+re!(OTHER_COUNTS, r"(?i)\b(?:delegates?|seats?|electoral votes|councillors|points|goals|runs|wickets|medals)\b");
+re!(VOTE_WORD, r"(?i)\b(?:votes|vote|ballots|polled)\b");
+// "500,000 ballots were not yet returned", "11,000 were not yet sent out": postal logistics.
+re!(BALLOT_LOGISTICS, r"^ (?:(?:postal |mail |absentee )?(?:votes|ballots) )?(?:were |have |had |are |is |was )?(?:not|yet|still|requested|returned|sent|mailed|outstanding|issued|rejected|spoiled|spoilt|uncounted)\b");
 re!(RESPECTIVELY, r"\brespectively\b");
 re!(REL_YEAR, r"\b(?:last year|last time|previous (?:election|contest|vote)|the by-election|last election|last general election|the last contest|previously)\b");
-re!(YEAR_AFTER, r"^[^.;]{0,40}?\b(?:in|at|during) (?:the |his |her |their |its )?((?:18|19|20)\d\d)\b");
+re!(YEAR_AFTER, r"^[^.;]{0,40}?\b(?:in|at|during|from) (?:the |his |her |their |its )?((?:18|19|20)\d\d)\b");
 re!(NON_VOTE_NOUN, r"^(?:-| )?(?:seats?|delegates?|councillors|mps|members|children|people|volunteers|years?|days?|weeks?|months?|hours?|minutes?|percent|per|points?|times|pounds|dollars|states|districts|wards|constituencies|candidates|parties|jobs|homes|houses|cases|deaths|million|billion|thousand|students|staff|workers|officers|miles|km|metres|meters|feet)\b");
 
 static KIND_RULES: &[KindRule] = &[
@@ -142,15 +159,15 @@ pub fn find_figures(ctx: &Context) -> Vec<FoundFigure> {
         let lower = s_text.to_lowercase();
         if lower.len() != s_text.len() {
             // Lower-casing changed byte lengths (rare letters); fall back to the original.
-            continue_with(ctx, si, s_text, s_text, &years, &mut out);
+            continue_with(ctx, si, s_text, &years, &mut out);
         } else {
-            continue_with(ctx, si, s_text, &lower, &years, &mut out);
+            continue_with(ctx, si, &lower, &years, &mut out);
         }
     }
     out
 }
 
-fn continue_with(ctx: &Context, si: usize, original: &str, lower: &str, years: &ElectionYears, out: &mut Vec<FoundFigure>) {
+fn continue_with(ctx: &Context, si: usize, lower: &str, years: &ElectionYears, out: &mut Vec<FoundFigure>) {
     let span = ctx.doc.sentences[si].span.clone();
     let in_sentence: Vec<&NumberMention> = ctx
         .numbers
@@ -162,22 +179,81 @@ fn continue_with(ctx: &Context, si: usize, original: &str, lower: &str, years: &
         return;
     }
     let is_poll = POLL.is_match(lower) && !lower.contains("polled");
+    let owners = owners_in(ctx, &span);
+    // A results list or ranking: the sentence talks of votes or places, or votes were
+    // already read from the article.
+    let results_context = !is_poll && (VOTE_CONTEXT.is_match(lower) || POSITION.is_match(lower) || out.iter().any(|f| matches!(f.kind, FigureKind::Votes | FigureKind::SharePct)));
     let first_new = out.len();
     for n in &in_sentence {
-        let before = &lower[..n.start - span.start];
+        // Read the words before the hedge: "a majority of almost 9,000".
+        let before = &lower[..n.hedge.map_or(n.start, |h| h.0) - span.start];
         let after = &lower[n.end - span.start..];
-        let Some((kind, rule)) = classify(n, before, after, lower, is_poll, &out[first_new..]) else { continue };
+        let earlier = &out[first_new..];
+        let found = classify(n, before, after, lower, is_poll, earlier).or_else(|| listed(ctx, n, &owners, before, after, results_context, earlier));
+        let Some((kind, rule)) = found else { continue };
         if !plausible(kind, n) {
             continue;
         }
         let number = (*n).clone();
         out.push(FoundFigure { kind, number, subject: None, year: None, rule });
     }
-    let _ = original;
-    assign_subjects(ctx, &span, lower, &mut out[first_new..]);
+    assign_subjects(ctx, lower, &owners, &mut out[first_new..]);
     for f in &mut out[first_new..] {
         f.year = years.year_for(ctx, &span, lower, &f.number);
     }
+}
+
+/// Numbers in results lists and rankings, which name no noun: "Sarah Bell (Lib Dem)
+/// 1,204;", "Reform UK's Dean Hollis 5,590", "was third on 5,903", "ahead of Fiona Blake
+/// on 3,406", and a share in brackets after a count: "18,902 (40.1%)".
+fn listed(ctx: &Context, n: &NumberMention, owners: &[Owner], before: &str, after: &str, results_context: bool, earlier: &[FoundFigure]) -> Option<(FigureKind, &'static str)> {
+    if !results_context {
+        return None;
+    }
+    let text: &str = &ctx.doc.text;
+    // "Both earned 9 delegates, followed by Klobuchar with 6": other things are counted.
+    let sentence = &text[ctx.doc.sentences[ctx.doc.sentence_at(n.start)].span.clone()];
+    if OTHER_COUNTS.is_match(sentence) && !VOTE_WORD.is_match(sentence) {
+        return None;
+    }
+    match n.unit {
+        NumberUnit::Count if n.value >= 10.0 && !NON_VOTE_NOUN.is_match(after) && !after.starts_with('%') => {
+            let people_or_parties = || owners.iter().filter(|o| o.end <= n.start && !matches!(o.subject, Subject::Constituency(_)));
+            if people_or_parties().any(|o| adjacent(text, o.end, n.start)) {
+                return Some((FigureKind::Votes, "listed-votes"));
+            }
+            (ON_OR_WITH.is_match(before) && people_or_parties().next().is_some()).then_some((FigureKind::Votes, "position-votes"))
+        }
+        NumberUnit::Percent => {
+            // "18,902 (40.1%)", "24,610 votes, or 41.6 per cent".
+            if let Some(prev) = earlier.last() {
+                let between = text[prev.number.end..n.start].trim();
+                let between = between.strip_prefix("votes").unwrap_or(between).trim();
+                if prev.kind == FigureKind::Votes && matches!(between, "(" | ", or" | "or" | ", (" | "-" | "–" | ",") {
+                    return Some((FigureKind::SharePct, "listed-share"));
+                }
+            }
+            // "Libertarian Ben Sorensen had 1.8 percent", "Reeves 52%" in a results report.
+            let named = owners.iter().any(|o| o.end <= n.start && !matches!(o.subject, Subject::Constituency(_)));
+            (named && (BEFORE_GOT.is_match(before) || owners.iter().any(|o| adjacent(text, o.end, n.start))) && !after.starts_with(" of ")).then_some((FigureKind::SharePct, "listed-share"))
+        }
+        _ => None,
+    }
+}
+
+/// Whether only a possessive ending, a bracketed party and punctuation stand between an
+/// owner ending at `end` and a number at `pos`: "Hollis 5,590", "Bell (Lib Dem) 1,204",
+/// "Ellie Marchant, 1,411", "the Conservatives’ 18,006".
+fn adjacent(text: &str, end: usize, pos: usize) -> bool {
+    if end > pos {
+        return false;
+    }
+    let gap = &text[end..pos];
+    let gap = ["’s", "'s", "’", "'"].iter().find_map(|p| gap.strip_prefix(p)).unwrap_or(gap);
+    let gap = BRACKETED_GAP.replace(gap, "");
+    let words = gap.trim_matches(|c: char| c.is_whitespace() || "(:-–—,".contains(c));
+    // "Tate on 713" links; "Clinton, securing about 34%" is the subject's participle.
+    words.is_empty() || !gap.contains(',') && LINKING_WORDS.is_match(words)
 }
 
 /// The kind of one number, from its own words first and then from the figure it is
@@ -186,7 +262,9 @@ fn classify(n: &NumberMention, before: &str, after: &str, sentence: &str, is_pol
     if CHANGE.is_match(before) && n.unit != NumberUnit::Count {
         return None;
     }
-    if after.starts_with(" more") || after.starts_with(" fewer") || after.starts_with(" less") || COUNT_PROGRESS.is_match(after) {
+    // "a majority of 80 seats" is a parliament's, not a vote count.
+    let seats = after.starts_with(" seats") || after.starts_with("-seat") || after.starts_with(" seat ");
+    if seats || BALLOT_LOGISTICS.is_match(after) || after.starts_with(" more") || after.starts_with(" fewer") || after.starts_with(" less") || COUNT_PROGRESS.is_match(after) {
         return None;
     }
     for rule in KIND_RULES {
@@ -208,9 +286,12 @@ fn classify(n: &NumberMention, before: &str, after: &str, sentence: &str, is_pol
             return Some((prev.kind, "compared-with"));
         }
     }
+    // A sentence about turnout, swing or share: the nearest of those words before the
+    // number decides ("Turnout was 67.2% ... a swing of 5.4%").
+    let keyword = nearest_keyword(before).or_else(|| nearest_keyword(sentence));
     match n.unit {
-        NumberUnit::Percent if TURNOUT.is_match(sentence) && !AFTER_SHARE.is_match(after) => Some((FigureKind::TurnoutPct, "turnout-sentence")),
-        NumberUnit::Percent | NumberUnit::Points if SWING.is_match(sentence) && !is_poll => Some((FigureKind::SwingPct, "swing-sentence")),
+        NumberUnit::Percent if keyword == Some(FigureKind::TurnoutPct) && !AFTER_SHARE.is_match(after) => Some((FigureKind::TurnoutPct, "turnout-sentence")),
+        NumberUnit::Percent | NumberUnit::Points if keyword == Some(FigureKind::SwingPct) && !is_poll => Some((FigureKind::SwingPct, "swing-sentence")),
         // "won with 52%", "defeated John Roe 52% to 46%": a share in US style.
         NumberUnit::Percent if !is_poll && (BEFORE_GOT.is_match(before) || RESULT_VERB_BEFORE.is_match(before) && after.starts_with(" to ")) && RESULT_SENTENCE.is_match(sentence) && !after.starts_with(" of ") => {
             Some((FigureKind::SharePct, "won-share"))
@@ -222,6 +303,16 @@ fn classify(n: &NumberMention, before: &str, after: &str, sentence: &str, is_pol
         }
         _ => None,
     }
+}
+
+/// The last of "turnout", "swing" and "share" in `text`, as the kind it names.
+fn nearest_keyword(text: &str) -> Option<FigureKind> {
+    let last = |re: &Regex| re.find_iter(text).last().map(|m| m.start());
+    [(last(&TURNOUT), FigureKind::TurnoutPct), (last(&SWING), FigureKind::SwingPct), (last(&SHARE_WORD), FigureKind::SharePct)]
+        .into_iter()
+        .filter_map(|(at, kind)| at.map(|a| (a, kind)))
+        .max_by_key(|(a, _)| *a)
+        .map(|(_, kind)| kind)
 }
 
 /// Drops values no figure of that kind can take.
@@ -269,27 +360,27 @@ fn owners_in(ctx: &Context, span: &Span) -> Vec<Owner> {
     owners
 }
 
-fn assign_subjects(ctx: &Context, span: &Span, lower: &str, figures: &mut [FoundFigure]) {
+fn assign_subjects(ctx: &Context, lower: &str, owners: &[Owner], figures: &mut [FoundFigure]) {
     if figures.is_empty() {
         return;
     }
-    let owners = owners_in(ctx, span);
-    if RESPECTIVELY.is_match(lower) && assign_respectively(ctx, &owners, figures) {
+    if RESPECTIVELY.is_match(lower) && assign_respectively(ctx, owners, figures) {
         return;
     }
     let text: &str = &ctx.doc.text;
     for f in figures.iter_mut() {
         let pos = f.number.start;
-        let gap_ok = |o: &Owner| {
-            let gap = &text[o.end..pos];
-            let gap = ["’s", "'s", "’", "'"].iter().find_map(|p| gap.strip_prefix(p)).unwrap_or(gap);
-            gap.trim_matches(|c: char| c.is_whitespace() || c == '(' || c == ':' || c == '-' || c == '–').is_empty()
-        };
         let place_kind = matches!(f.kind, FigureKind::TurnoutPct | FigureKind::TurnoutVotes | FigureKind::Electorate);
-        let possessive_owner = owners.iter().rev().find(|o| o.end <= pos && o.possessive && gap_ok(o));
-        let subject = if place_kind {
+        // An owner written right before the number ("the Conservatives' 18,006", "Bell
+        // (Lib Dem) 1,204") or right after it ("48 percent for Democrat Rosa Ibarra").
+        let next_to = owners.iter().rev().find(|o| !matches!(o.subject, Subject::Constituency(_)) && adjacent(text, o.end, pos));
+        let for_owner = owners.iter().find(|o| o.at >= f.number.end && !matches!(o.subject, Subject::Constituency(_)) && FOR_OWNER_GAP.is_match(&text[f.number.end..o.at]));
+        let noun_owner = kind_noun_owner(ctx, owners, &text[..pos], pos);
+        let subject = if let (false, Some(o)) = (place_kind, noun_owner) {
+            Some(o)
+        } else if place_kind {
             owners.iter().rev().find(|o| o.end <= pos && matches!(o.subject, Subject::Constituency(_))).map(|o| o.subject.clone()).or_else(|| place_of_context(ctx, pos))
-        } else if let Some(o) = possessive_owner {
+        } else if let Some(o) = next_to.or(for_owner) {
             Some(o.subject.clone())
         } else {
             // A possessive owns only the number right after it ("Sadiq Khan's successor" does not).
@@ -304,9 +395,22 @@ fn assign_subjects(ctx: &Context, span: &Span, lower: &str, figures: &mut [Found
             let chosen = if f.kind == FigureKind::Majority { subjects.first().copied().or(before.first()) } else { subjects.last().copied().or(before.last()) };
             chosen.map(|o| o.subject.clone()).or_else(|| candidates.iter().find(|o| o.at > pos).map(|o| o.subject.clone()))
         };
+        // A majority belongs to the winner: when the sentence names no person, the winner
+        // named last before it.
+        let subject = match subject {
+            Some(Subject::Person(p)) => Some(Subject::Person(p)),
+            other if f.kind == FigureKind::Majority => last_winner_before(ctx, pos).map(Subject::Person).or(other),
+            other => other,
+        };
         f.subject = subject;
     }
-    pair_scores(text, &owners, figures);
+    pair_scores(text, owners, figures);
+    // "18,902 (40.1%)": the bracketed share is the count's owner's.
+    for i in 1..figures.len() {
+        if figures[i].rule == "listed-share" {
+            figures[i].subject = figures[i - 1].subject.clone();
+        }
+    }
 }
 
 /// "Maria Lopez defeated John Roe 52% to 46%", "won 5,200 votes to 4,100": two numbers
@@ -331,6 +435,33 @@ fn pair_scores(text: &str, owners: &[Owner], figures: &mut [FoundFigure]) {
             figures[i].subject = Some(second);
         }
     }
+}
+
+/// The owner written before the figure's noun, in the clause before the number: a
+/// possessive ("Ms Dalgleish's majority is 2,525"), a party adjective ("a Conservative
+/// majority of 5,118") or a possessive pronoun ("giving her a majority of 4,321").
+fn kind_noun_owner(ctx: &Context, owners: &[Owner], before: &str, pos: usize) -> Option<Subject> {
+    let caps = KIND_NOUN_OWNER.captures(before)?;
+    let word = caps.name("owner")?;
+    let (start, end) = (word.start(), word.end());
+    let bare = word.as_str().trim_end_matches(['’', '\'', 's']).trim_end_matches(['’', '\'']);
+    // The word before the noun is (the end of) an owner: "Dalgleish's", "Conservative".
+    if let Some(o) = owners.iter().find(|o| o.at < end && start < o.end) {
+        return Some(o.subject.clone());
+    }
+    let gender = match bare.to_lowercase().as_str() {
+        "her" => Gender::Female,
+        "his" => Gender::Male,
+        _ => return None,
+    };
+    let doc = ctx.doc;
+    let recent_from = doc.sentences.get(doc.sentence_at(pos).saturating_sub(1)).map_or(0, |s| s.span.start);
+    ctx.people.antecedent(&doc.text, start, gender, false, recent_from).map(Subject::Person)
+}
+
+/// The elected person named last before `pos`, from the first candidate pass.
+fn last_winner_before(ctx: &Context, pos: usize) -> Option<usize> {
+    ctx.people.mentions.iter().rev().filter(|m| m.span.end <= pos && !m.byline).map(|m| m.person).find(|p| ctx.winners.contains(p))
 }
 
 /// "Battersea and Tooting ... 75.83 per cent and 76 per cent respectively": the i-th
@@ -363,7 +494,8 @@ fn place_of_context(ctx: &Context, pos: usize) -> Option<Subject> {
         let here = ctx.doc.paragraph_at(pos);
         ctx.places.iter().any(|p| p.name == name && ctx.doc.paragraph_at(p.span.start) + 1 >= here && p.span.start <= pos)
     };
-    let main = main_place(ctx.places).filter(|m| ctx.places.iter().filter(|p| &p.name == m).count() >= 2 || near(m));
+    let distinct = ctx.places.iter().map(|p| &p.name).collect::<std::collections::BTreeSet<_>>().len();
+    let main = main_place(ctx.places).filter(|m| distinct == 1 || ctx.places.iter().filter(|p| &p.name == m).count() >= 2 || near(m));
     by_person.or(main).map(Subject::Constituency)
 }
 

@@ -100,7 +100,7 @@ impl Pipeline {
         let mut a = Analysis {
             numbers: numbers::find_numbers(text),
             parties: self.parties.find(text),
-            places: self.places.find(text),
+            places: self.places.find(text, &self.lexicon),
             ..Analysis::default()
         };
         let quote_spans = quotes::find_quote_spans(doc);
@@ -109,6 +109,8 @@ impl Pipeline {
         // A party form inside a person's name ("Damian Green") is not a party mention.
         let people = &a.people;
         a.parties.retain(|p| !people.mentions.iter().any(|m| m.span.start <= p.span.start && p.span.end <= m.span.end));
+        // Nor is a place inside a name ("Gary Pendle").
+        a.places.retain(|p| !people.mentions.iter().any(|m| m.full.start < p.span.end && p.span.start < m.span.end));
         a.references = names::references(doc, &(0..text.len()), &a.people, &quoted);
         let quote_ctx = quotes::Context { doc, lexicon: &self.lexicon, people: &a.people, references: &a.references };
         a.quotes = quotes::attribute(&quote_ctx, quote_spans);
@@ -123,6 +125,7 @@ impl Pipeline {
         for c in &first_pass {
             person_places[c.person] = c.constituency.clone();
         }
+        let winners: Vec<usize> = first_pass.iter().filter(|c| c.elected == Some(true)).map(|c| c.person).collect();
         let figure_ctx = figures::Context {
             doc,
             numbers: &a.numbers,
@@ -131,6 +134,7 @@ impl Pipeline {
             references: &a.references,
             places: &a.places,
             person_places: &person_places,
+            winners: &winners,
         };
         a.figures = figures::find_figures(&figure_ctx);
         a.candidates = self.candidates(doc, &a, &a.figures);

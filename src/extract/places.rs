@@ -1,13 +1,41 @@
-//! Constituency mentions: the names in `data/constituencies.tsv` (every UK Westminster
-//! seat of the 2017, 2019 and 2024 boundaries; users add council wards or US districts)
-//! found as whole words, longest name first ("Ealing Central and Acton", not "Ealing").
+//! Contest areas: the constituencies, wards, districts and states an article's contests
+//! are fought in.
+//!
+//! Two sources. The names in `data/constituencies.tsv` (every UK Westminster seat of the
+//! 2017, 2019 and 2024 boundaries, and the US states; users add their own) are found as
+//! whole words, longest first ("Ealing Central and Acton", not "Ealing"). And names the
+//! text itself marks as an area, whatever they are: "the Harbridge and Wyvern seat",
+//! "Ashdown ward", "MP for Putney", "has won Northmere", "the 23rd Congressional
+//! District", "In St Anne's, ..."; once marked, a name counts wherever it appears.
+
+use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, MatchKind};
+use regex::Regex;
 
 use crate::extract::figures::PlaceMention;
 use crate::lexicon::Lexicon;
 
-/// The compiled constituency matcher, built once from the lexicon.
+/// A capitalised name of one or more words, joined by "and", "&", "upon", "on", "in",
+/// "of" or hyphens ("Harbridge and Wyvern", "Newcastle upon Tyne", "St Anne's").
+const NAME: &str = r"\p{Lu}[\p{L}'’.-]*(?:(?:\x20and\x20|\x20&\x20|\x20upon\x20|\x20on\x20|\x20in\x20|\x20of\x20|\x20)\p{Lu}[\p{L}'’-]*){0,5}";
+
+static MARKED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?x)
+        (?:\b[Tt]he\ )?(?P<a>{NAME})\ (?:seat|constituency|ward|division|by-election|parish|borough\ council|district\ council)\b
+      | \b(?:seat|constituency|ward|division|district)\ of\ (?P<b>{NAME})
+      | \b(?:MP|MPs|MSP|MS|AM|councillor|candidate|member|Member\ of\ Parliament|mayor|Mayor)\ for\ (?P<c>{NAME})
+      | \b(?:has\ |have\ |had\ )?(?:won|held|held\ on\ to|holding\ on\ to|hung\ on\ to|retained|gained|captured|regained|lost|took|taken|carried|flipped)\ (?P<d>{NAME})\b
+      | \b(?:[Mm]ayor|MP|[Cc]ouncil|[Bb]orough)\ of\ (?P<h>{NAME})
+      | \b(?P<e>\d+(?:st|nd|rd|th)\ (?:Congressional\ |State\ House\ |State\ Senate\ |Assembly\ |Council\ |Senate\ |House\ )?District)\b
+      | \b(?P<f>District\ \d+)\b
+      | (?:^|[.!?]\ |\n)In\ (?P<g>{NAME}),"
+    ))
+    .unwrap()
+});
+
+/// The compiled area matcher, built once from the lexicon.
 pub struct PlaceMatcher {
     matcher: AhoCorasick,
     names: Vec<String>,
@@ -22,20 +50,83 @@ impl PlaceMatcher {
         PlaceMatcher { matcher, names: lexicon.constituencies.clone() }
     }
 
-    pub fn find(&self, text: &str) -> Vec<PlaceMention> {
-        self.matcher
+    /// Every area named in `text`, in order, without overlaps. `lexicon` supplies the
+    /// words that cannot be an area (function words, months, parties' names are checked
+    /// by the caller).
+    pub fn find(&self, text: &str, lexicon: &Lexicon) -> Vec<PlaceMention> {
+        let mut out: Vec<PlaceMention> = self
+            .matcher
             .find_iter(text)
-            .filter(|m| {
-                let before = text[..m.start()].chars().next_back();
-                let after = text[m.end()..].chars().next();
-                let joined = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '-');
-                // "Tooting Broadway" is a street, not the seat: a capitalised word after it.
-                let next_word_capital = text[m.end()..].strip_prefix(' ').is_some_and(|r| r.starts_with(|c: char| c.is_uppercase()));
-                !joined(before) && !joined(after) && !next_word_capital
-            })
+            .filter(|m| is_whole(text, m.start(), m.end()))
             .map(|m| PlaceMention { span: m.start()..m.end(), name: self.names[m.pattern().as_usize()].clone() })
-            .collect()
+            .collect();
+        let marked = marked_names(text, lexicon);
+        for name in &marked {
+            for (at, _) in text.match_indices(name.as_str()) {
+                if is_whole(text, at, at + name.len()) {
+                    out.push(PlaceMention { span: at..at + name.len(), name: name.clone() });
+                }
+            }
+        }
+        out.sort_by_key(|p| (p.span.start, std::cmp::Reverse(p.span.end)));
+        let mut kept: Vec<PlaceMention> = Vec::new();
+        for p in out {
+            if kept.last().is_none_or(|k| p.span.start >= k.span.end) {
+                kept.push(p);
+            }
+        }
+        kept
     }
+}
+
+/// Names the text marks as contest areas.
+fn marked_names(text: &str, lexicon: &Lexicon) -> Vec<String> {
+    let mut names: Vec<String> = Vec::new();
+    for caps in MARKED.captures_iter(text) {
+        let Some(m) = ["a", "b", "c", "d", "e", "f", "g", "h"].iter().find_map(|g| caps.name(g)) else { continue };
+        let name = cut_at_common_word(m.as_str(), lexicon).trim_end_matches(['.', '\'', '’']);
+        let first = name.split_whitespace().next().unwrap_or("");
+        if name.is_empty() {
+            continue;
+        }
+        if lexicon.not_names.contains(first) || lexicon.first_names.contains_key(first) || lexicon.canonical_party(first).is_some() || lexicon.canonical_party(name).is_some() {
+            continue;
+        }
+        if !names.iter().any(|n| n == name) {
+            names.push(name.to_string());
+        }
+    }
+    names
+}
+
+/// "Millbrook on Saturday" -> "Millbrook": a name ends before a joiner whose next word
+/// is a common capitalised word (a day, a month, a function word).
+fn cut_at_common_word<'a>(name: &'a str, lexicon: &Lexicon) -> &'a str {
+    let mut end = 0;
+    let mut words = name.split(' ').peekable();
+    let mut pos = 0;
+    while let Some(word) = words.next() {
+        let joiner = matches!(word, "and" | "&" | "upon" | "on" | "in" | "of");
+        let next_common = words.peek().is_some_and(|n| lexicon.not_names.contains(*n));
+        if (joiner && next_common) || lexicon.not_names.contains(word) && pos > 0 {
+            break;
+        }
+        pos += word.len() + 1;
+        if !joiner {
+            end = pos - 1;
+        }
+    }
+    &name[..end]
+}
+
+/// Not part of a longer word, and not followed by another capitalised word ("Tooting
+/// Broadway" is a street, not the seat).
+fn is_whole(text: &str, start: usize, end: usize) -> bool {
+    let before = text[..start].chars().next_back();
+    let after = text[end..].chars().next();
+    let joined = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '-');
+    let next_word_capital = text[end..].strip_prefix(' ').is_some_and(|r| r.starts_with(|c: char| c.is_uppercase()));
+    !joined(before) && !joined(after) && !next_word_capital
 }
 
 #[cfg(test)]
@@ -43,17 +134,30 @@ mod tests {
     use super::*;
 
     fn names(text: &str) -> Vec<String> {
-        PlaceMatcher::new(&Lexicon::builtin()).find(text).into_iter().map(|p| p.name).collect()
+        let lex = Lexicon::builtin();
+        PlaceMatcher::new(&lex).find(text, &lex).into_iter().map(|p| p.name).collect()
     }
 
     #[test]
-    fn longest_whole_name_wins() {
+    fn listed_names_longest_first() {
         assert_eq!(names("She retained her Ealing Central and Acton seat."), ["Ealing Central and Acton"]);
         assert_eq!(names("Fleur Anderson took the seat for Putney."), ["Putney"]);
     }
 
     #[test]
-    fn parts_of_words_and_streets_are_not_seats() {
+    fn names_the_text_marks_as_areas() {
+        assert_eq!(names("Labour won the Harbridge and Wyvern seat. Turnout in Harbridge and Wyvern rose."), ["Harbridge and Wyvern", "Harbridge and Wyvern"]);
+        assert_eq!(names("The Ashdown ward by-election was close."), ["Ashdown"]);
+        assert_eq!(names("Labour's Daniel Osei has won Northmere."), ["Northmere"]);
+        assert_eq!(names("Labour has taken Harbridge from the Conservatives."), ["Harbridge"]);
+        assert_eq!(names("She was elected mayor of Millbrook on Saturday."), ["Millbrook"]);
+        assert_eq!(names("Turnout in the 23rd Congressional District was 48 percent."), ["23rd Congressional District"]);
+        assert_eq!(names("In St Anne's, Labour held on. In Nevada, Democrats won."), ["St Anne's", "Nevada"]);
+    }
+
+    #[test]
+    fn parts_of_words_streets_and_people_are_not_areas() {
         assert!(names("Puttney and Tooting Broadway and Battersea-born").is_empty());
+        assert!(names("The result was won Tuesday by the Labour candidate.").is_empty());
     }
 }
