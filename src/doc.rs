@@ -85,6 +85,13 @@ impl<'a> Document<'a> {
     }
 }
 
+/// The largest char boundary of `text` at or before `at` (clamped to the text), so a
+/// window of a fixed byte width never cuts a character in two.
+pub fn floor_char_boundary(text: &str, at: usize) -> usize {
+    let at = at.min(text.len());
+    (0..=at).rev().find(|&i| text.is_char_boundary(i)).unwrap_or(0)
+}
+
 type Decoded<'a> = (Cow<'a, str>, &'static str, usize, Option<Vec<u32>>);
 
 fn decode(raw: &[u8]) -> Result<Decoded<'_>, DecodeError> {

@@ -15,7 +15,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::doc::{Document, Span};
+use crate::doc::{floor_char_boundary, Document, Span};
 use crate::extract::figures::{FoundFigure, PlaceMention, Subject};
 use crate::extract::names::{People, Reference};
 use crate::extract::parties::PartyMention;
@@ -58,14 +58,16 @@ re!(WIN_OBJECT, r"^[^.;]{0,40}?\b(?:seat|constituency|ward|election|by-election|
 re!(VOTES_OBJECT, r"^\s*(?:a total of |just |only |some |around |about |almost |nearly |over |more than |fewer than |under |an impressive |a mere )?(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a hundred|hundreds|thousands)\b)");
 re!(ELECTED, r"^(?:,[^,.;]{0,80},|\s*\([^()]{1,25}\)|,?\s*who)?\s*(?:(?:was|were|is|has been|had been|have been|being|been|got|get|also|then|duly|narrowly)\s+){1,2}(?:re-?)?elected\b|^\s*(?:re-?elected|elected (?:as|to))\b");
 // Losing needs an election object ("lost her seat", "lost the race"), unlike "lost her voice".
-re!(LOST_VERB, r"^(?:,[^,.;]{0,80},|\s*\([^()]{1,25}\)|,?\s*who)?\s*(?:(?:has|had|have|was|also|narrowly|then)\s+){0,2}(?:(?:lost|loses|conceded|concedes|failed to win|missed out on)\b[^.;]{0,30}\b(?:seat|election|race|contest|primary|caucus|nomination|vote|by-election|by \d)|came (?:second|third|fourth|fifth|last|in second|in third)|finished (?:second|third|fourth|fifth|last|behind)|trailed|was defeated|were defeated|was beaten|was ousted|was unseated)\b");
+re!(LOST_VERB, r"^(?:,[^,.;]{0,80},|\s*\([^()]{1,25}\)|,?\s*who)?\s*(?:(?:has|had|have|was|also|narrowly|then)\s+){0,2}(?:(?:lost|loses|conceded|concedes|failed to win|missed out on)\b[^.;]{0,30}\b(?:seat|election|race|contest|primary|caucus|nomination|vote|by-election|by \d)|came (?:second|third|fourth|fifth|last|in second|in third)|finished (?:second|third|fourth|fifth|last|behind)|(?:was |came |finished )?a (?:distant|close|narrow|poor|strong) (?:second|third|fourth|fifth|last)|(?:was )?(?:second|third|fourth|fifth|sixth|last) (?:with|on|at)|trailed|was defeated|were defeated|was beaten|was ousted|was unseated)\b");
 re!(ELECTION_OF, r"\b(?:re-?election|election|victory|win) of (?:(?:the )?(?:former |current |sitting |incumbent )?(?:[\w-]+ ){0,3}?(?:MP|councillor|mayor|candidate|leader),? )?$");
-re!(DEFEAT_OBJECT, r"\b(?:defeating|defeated|defeats|beat|beating|beats|ousted|ousting|unseated|unseating|saw off|seeing off|trounced|edged out)\s+(?:the\s+)?$");
+re!(DEFEAT_OBJECT, r"\b(?:defeating|defeated|defeats|beat|beating|beats|ousted|ousting|unseated|unseating|saw off|seeing off|trounced|edged out|held off|holding off|(?:votes?|majority(?: of [\d,]+)?) over|(?:lost|losing)(?: [\w-]+){0,4} to)\s+(?:the\s+)?$");
+// "Labour has chosen councillor Sunil Varma", "the Conservatives are fielding Victoria Lyle".
+re!(SELECTED_BEFORE, r"\b(?:chosen|selected|picked|fielding|fielded|nominated|endorsed as candidate)\s+(?:[\w-]+\s+){0,2}$");
 re!(STANDING, r"^(?:,[^,.;]{0,80},|\s*\([^()]{1,25}\)|,?\s*who)?\s*(?:(?:is|was|has|had|been|also|now|then)\s+){0,2}(?:stood|stands|standing|ran|runs|running|contested|contests|contesting|campaigned)\s+(?:as (?:a|an|the) [^.;]{0,30}candidate|for (?:the )?(?:seat|re-election|election|office|parliament|mayor|president|presidency|governor|senate|congress|[\w-]+ council)|in (?:the )?(?:[\w-]+ ){0,3}(?:election|by-election|primary|caucus|seat|ward|constituency)|against\b)");
 re!(CANDIDATE_APPOSITION, r"^,?\s*(?:the|a|an|who is the|who was the)\s+(?:[A-Z][\p{L}-]+\s+){0,3}(?:candidate|challenger|incumbent|MP-elect|(?:presidential|party|party's|mayoral) nominee)\b");
 re!(CANDIDATE_BEFORE, r"\b(?:candidate|challenger|incumbent|(?:presidential|mayoral) nominee)\s+$");
 re!(FOR_PLACE, r"\bfor\s+");
-re!(PARTY_GAIN, r"\b(?:gain|hold|win|victory|GAIN|HOLD)\b");
+re!(PARTY_GAIN, r"^(?:gain|hold|win|victory|GAIN|HOLD|(?:has |have |had )?(?:taken|won|gained|held|captured|regained|retained|took|gain|hold|win))\b");
 re!(PARTY_GROUP, r"\b(?:\w+\s+){0,2}(?:MPs|councillors|members)\b[^.;]{0,60}\belected\b");
 
 /// Finds the candidates among the people of the article.
@@ -101,7 +103,7 @@ pub fn find_candidates(ctx: &Context) -> Vec<FoundCandidate> {
 }
 
 /// Evidence that stands on its own; the rest needs a result elsewhere in the article.
-const STRONG_REASONS: &[&str] = &["result-figure", "won-seat-or-election", "won-votes", "was-elected", "lost", "defeated", "standing"];
+const STRONG_REASONS: &[&str] = &["result-figure", "won-seat-or-election", "won-votes", "was-elected", "lost", "defeated", "standing", "selected"];
 
 /// What the text says about one person, gathered over all their mentions.
 #[derive(Debug, Default)]
@@ -120,6 +122,11 @@ impl Evidence {
             ev.add("result-figure");
         }
         let text: &str = &ctx.doc.text;
+        // A possessive mention names no subject of a verb, but may carry a party:
+        // "Labour candidate Sunita Bains's 65,290".
+        for m in ctx.people.mentions.iter().filter(|m| m.person == id && m.possessive && !m.in_quote && !m.byline) {
+            ev.read_party_next_to(ctx, &(m.full.start..m.span.end));
+        }
         for (span, is_name) in subject_spans(ctx, id) {
             let after = &text[span.end..sentence_end(ctx.doc, span.end)];
             let before = &text[sentence_start(ctx.doc, span.start)..span.start];
@@ -179,14 +186,14 @@ impl Evidence {
             self.add("called-candidate");
         }
         // "Marsha de Cordova was up next for Battersea", "MP for Putney".
-        let near = &after[..floor_boundary(after, 60)];
+        let near = &after[..floor_char_boundary(after, 60)];
         if let Some(place) = FOR_PLACE.find_iter(near).find_map(|m| place_at(ctx, at + m.end())) {
             self.add("for-constituency");
             self.place.get_or_insert(place);
         }
     }
 
-    fn read_before(&mut self, _ctx: &Context, before: &str, _at: usize) {
+    fn read_before(&mut self, ctx: &Context, before: &str, at: usize) {
         if DEFEAT_OBJECT.is_match(strip_party_words(before)) {
             self.add("defeated");
             self.elected = Some(false);
@@ -195,6 +202,14 @@ impl Evidence {
         if ELECTION_OF.is_match(strip_party_words(before)) {
             self.add("was-elected");
             self.elected = Some(true);
+        }
+        if SELECTED_BEFORE.is_match(strip_party_words(before)) {
+            self.add("selected");
+            let clause_start = before.rfind([',', ';']).map_or(0, |i| i + 1);
+            let party = ctx.parties.iter().rev().find(|p| p.span.end <= at && p.span.start >= at - (before.len() - clause_start));
+            if self.party.is_none() {
+                self.party = party.map(|p| p.canonical.clone());
+            }
         }
         if CANDIDATE_BEFORE.is_match(strip_party_words(before)) {
             self.add("called-candidate");
@@ -210,8 +225,9 @@ impl Evidence {
         let text: &str = &ctx.doc.text;
         let attached = ctx.parties.iter().find(|p| {
             if p.full.end <= span.start {
-                let gap = &text[p.full.end..span.start];
-                gap.split_whitespace().all(|w| is_descriptor(w)) && gap.split_whitespace().count() <= 3
+                // "former Conservative councillor Stuart Rigby" belongs to another party now.
+                let former = text[..p.span.start].trim_end().ends_with("former") || text[..p.span.start].ends_with("ex-");
+                !former && describes(&text[p.full.end..span.start])
             } else if p.span.start >= span.end {
                 let gap = &text[span.end..p.span.start];
                 (p.bracketed && gap.trim() == "(") || gap.trim().is_empty() && p.bracketed || is_apposition_gap(gap)
@@ -219,7 +235,7 @@ impl Evidence {
                 false
             }
         });
-        self.party = attached.map(|p| p.canonical.clone());
+        self.party = attached.map(|p| p.canonical.clone()).or_else(|| independent_next_to(text, span));
     }
 
     /// "the Labour candidate" referring to this person.
@@ -238,6 +254,31 @@ impl Evidence {
         let to = (from + len).min(text.len());
         self.party = ctx.parties.iter().find(|p| p.span.start >= from && p.span.end <= to && text[..p.span.start].trim_end().ends_with(" for")).map(|p| p.canonical.clone());
     }
+}
+
+/// Whether the words between a party and a name describe the person: up to four words
+/// ("candidate", "sitting MP", "Home Office minister Sir") with no punctuation and no
+/// word that starts another phrase ("Labour voters like Tom Smith").
+fn describes(gap: &str) -> bool {
+    let words: Vec<&str> = gap.split_whitespace().collect();
+    if words.len() > 4 || gap.contains([',', '.', ';', ':', '(', ')']) && !words.iter().all(|w| is_descriptor(w)) {
+        return false;
+    }
+    !words.iter().any(|w| {
+        let w = w.to_lowercase();
+        matches!(w.as_str(), "and" | "or" | "but" | "with" | "from" | "against" | "than" | "to" | "beat" | "defeated" | "over" | "like" | "including" | "such" | "as" | "by" | "for" | "who" | "whom" | "said" | "told" | "says" | "voters" | "supporters" | "leader" | "leaders" | "members" | "activists")
+    })
+}
+
+/// "independent Bernard Lowe", "Rhian Morgan, ... standing as an independent": the
+/// lower-case independent, which the party table cannot hold without matching every
+/// "independent inquiry".
+fn independent_next_to(text: &str, span: &Span) -> Option<String> {
+    let before = text[..span.start].trim_end();
+    let after = &text[span.end..floor_char_boundary(text, span.end + 80)];
+    let sentence_tail = after.split(['.', ';']).next().unwrap_or("");
+    let standing_as = sentence_tail.contains("as an independent") || sentence_tail.starts_with(", an independent");
+    (before.ends_with(" independent") || before.ends_with("independent candidate") || standing_as).then(|| "Independent".to_string())
 }
 
 /// Words that may stand between a party and the name it describes.
@@ -260,11 +301,16 @@ fn is_apposition_gap(gap: &str) -> bool {
 }
 
 fn strip_party_words(before: &str) -> &str {
-    // Drop a trailing "Conservative " / "Labour's " so "defeating the Conservative" matches.
-    let trimmed = before.trim_end();
-    match trimmed.rfind(' ') {
-        Some(i) if trimmed[i + 1..].starts_with(|c: char| c.is_uppercase()) => &before[..i + 1],
-        _ => before,
+    // Drop trailing capitalised words and titles ("Republican Sen. ", "the Conservative ")
+    // so "defeated Republican Sen. Walt Brennan" reads as "defeated".
+    let mut end = before.len();
+    loop {
+        let head = before[..end].trim_end();
+        match head.rfind(' ') {
+            Some(i) if head[i + 1..].starts_with(|c: char| c.is_uppercase()) => end = i + 1,
+            None if head.starts_with(|c: char| c.is_uppercase()) => return "",
+            _ => return &before[..end],
+        }
     }
 }
 
@@ -283,10 +329,6 @@ fn sentence_end(doc: &Document, pos: usize) -> usize {
 
 fn sentence_start(doc: &Document, pos: usize) -> usize {
     doc.sentences.get(doc.sentence_at(pos)).map_or(0, |s| s.span.start.min(pos))
-}
-
-fn floor_boundary(s: &str, at: usize) -> usize {
-    (0..=at.min(s.len())).rev().find(|&i| s.is_char_boundary(i)).unwrap_or(0)
 }
 
 fn place_at(ctx: &Context, pos: usize) -> Option<String> {
@@ -317,11 +359,12 @@ fn fill_winner_parties(ctx: &Context, out: &mut [FoundCandidate]) {
         _ => None,
     };
     for c in out.iter_mut().filter(|c| c.party.is_none() && c.elected != Some(false)) {
-        let gain = c.constituency.as_ref().and_then(|place| {
-            ctx.places.iter().filter(|p| &p.name == place).find_map(|p| {
-                let s = &ctx.doc.sentences[ctx.doc.sentence_at(p.span.start)].span;
-                ctx.parties.iter().find(|party| s.start <= party.span.start && party.span.end <= s.end && PARTY_GAIN.is_match(text[party.full.end..s.end].split_whitespace().next().unwrap_or(""))).map(|p| p.canonical.clone())
-            })
+        // Sentences about this candidate's contest: those naming their seat or them.
+        let place_sentences = c.constituency.iter().flat_map(|place| ctx.places.iter().filter(move |p| &p.name == place).map(|p| p.span.start));
+        let own_sentences = ctx.people.mentions.iter().filter(|m| m.person == c.person).map(|m| m.span.start);
+        let gain = place_sentences.chain(own_sentences).find_map(|at| {
+            let s = &ctx.doc.sentences[ctx.doc.sentence_at(at)].span;
+            ctx.parties.iter().find(|party| s.start <= party.span.start && party.span.end <= s.end && PARTY_GAIN.is_match(text[party.full.end..s.end].trim_start())).map(|p| p.canonical.clone())
         });
         let group = group_party.clone().filter(|_| c.elected == Some(true) || c.votes.is_none());
         c.party = if c.elected == Some(true) { gain.or(group) } else { group };

@@ -114,11 +114,11 @@ re!(RESULT_SENTENCE, r"\b(?:won|wins|win|winning|defeated|defeating|beat|beating
 // "98% of precincts reporting", "with 95% of votes counted": how far the count has got.
 re!(COUNT_PROGRESS, r"^ of (?:the )?(?:precincts|polling (?:stations|places|districts)|(?:expected )?(?:votes?|ballots) (?:counted|reported|tallied)|counties|districts reporting)|^ (?:reporting|counted)\b");
 re!(POSITION, r"\b(?:first|second|third|fourth|fifth|sixth|seventh|last|runner-up|ahead of|behind|trailed|trailing)\b");
-re!(ON_OR_WITH, r"\b(?:on|with)\s*$");
+re!(ON_OR_WITH, r"\b(?:on|with|at)\s*$");
 re!(BRACKETED_GAP, r"^\s*\([^()]{1,30}\)");
 re!(FOR_OWNER_GAP, r"^\s*(?:votes?\s+)?for\s+(?:the\s+)?(?:[A-Z][\w.’'-]*\s+){0,3}$");
 // "Owen Tate on 713", "Bell polled 1,204", "Reeves got just 96".
-re!(LINKING_WORDS, r"^(?:(?:has |had |was |were )?(?:on|with|polled|polling|got|getting|received|receiving|took|taking|gained|gaining|secured|securing|won|winning|had|scored|collected|attracted|garnered)(?: a total of| just| only| some| about| around| almost| nearly| over| more than)?)$");
+re!(LINKING_WORDS, r"^(?:(?:has |had |was |were )?(?:(?:first|second|third|fourth|fifth|sixth|last) )?(?:on|with|at|polled|polling|got|getting|received|receiving|took|taking|gained|gaining|secured|securing|won|winning|had|scored|collected|attracted|garnered)(?: a total of| just| only| some| about| around| almost| nearly| over| more than)?)$");
 // The noun a figure is of, with what stands before it: "Ms Dalgleish's majority is",
 // "a Conservative majority of", "giving her a majority of", "their share of the vote was".
 re!(KIND_NOUN_OWNER, r"(?P<owner>\S+)\s+(?:(?:vote|overall|working|slim|narrow|comfortable|increased|reduced|new|previous|notional|combined)\s+)?(?:majority|share|lead|margin|tally|total)\b[^.;,]{0,30}$");

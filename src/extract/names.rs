@@ -301,8 +301,13 @@ fn group(text: &str, raw: Vec<RawMention>, lex: &Lexicon) -> People {
             continue;
         }
         let sn = surname(m);
+        // "Sir Julian" is Sir Julian Pemberton: a knight or dame goes by the first name.
+        let knighted = m.title.is_some() && matches!(text[m.title.as_ref().unwrap().0.clone()].trim_end_matches('.'), "Sir" | "Dame");
+        let by_first = || people.persons.iter().position(|p| p.name.split_whitespace().count() >= 2 && p.name.split_whitespace().next() == Some(sn.as_str()));
         if let Some(ids) = by_surname.get(&sn) {
             assigned[i] = Some(pick_by_position(&raw, &assigned, ids, m.words[0].start));
+        } else if let Some(id) = knighted.then(by_first).flatten() {
+            assigned[i] = Some(id);
         } else if speaks_after(text, m) || speaks_before(text, m) {
             people.persons.push(Person { name: sn.clone(), gender: Gender::Unknown, byline_only: false });
             by_surname.entry(sn).or_default().push(people.persons.len() - 1);

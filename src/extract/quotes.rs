@@ -13,7 +13,7 @@
 //! sentence before ending in a colon, then the speaker of the quote just before when the
 //! quote opens its own paragraph.
 
-use crate::doc::{Document, Span};
+use crate::doc::{floor_char_boundary, Document, Span};
 use crate::extract::names::{People, Reference};
 use crate::lexicon::Lexicon;
 
@@ -339,8 +339,7 @@ fn after_cue(ctx: &Context, q: &QuoteSpan) -> Option<(Speaker, Span)> {
     let text: &str = &ctx.doc.text;
     let close = q.close_end?;
     let para = &ctx.doc.paragraphs[ctx.doc.paragraph_at(close.saturating_sub(1))];
-    let limit = (close + 160).min(para.end);
-    let limit = (limit..=para.end).find(|&i| text.is_char_boundary(i)).unwrap_or(para.end);
+    let limit = floor_char_boundary(text, (close + 160).min(para.end));
     let tail = &text[close..limit];
     // "“... needs.” She argued" starts a new sentence; after a full stop only a lower-case
     // cue or "Name verb" continues it.
