@@ -223,7 +223,10 @@ impl Evidence {
             return;
         }
         let text: &str = &ctx.doc.text;
-        let attached = ctx.parties.iter().find(|p| {
+        // The nearest party before the name, or one after it.
+        let before = ctx.parties.iter().rev().filter(|p| p.full.end <= span.start);
+        let after = ctx.parties.iter().filter(|p| p.span.start >= span.end);
+        let attached = before.take(1).chain(after).find(|p| {
             if p.full.end <= span.start {
                 // "former Conservative councillor Stuart Rigby" belongs to another party now.
                 let former = text[..p.span.start].trim_end().ends_with("former") || text[..p.span.start].ends_with("ex-");
@@ -261,7 +264,7 @@ impl Evidence {
 /// word that starts another phrase ("Labour voters like Tom Smith").
 fn describes(gap: &str) -> bool {
     let words: Vec<&str> = gap.split_whitespace().collect();
-    if words.len() > 4 || gap.contains([',', '.', ';', ':', '(', ')']) && !words.iter().all(|w| is_descriptor(w)) {
+    if words.len() > 4 || gap.contains(['\n', '\r']) || gap.contains([',', '.', ';', ':', '(', ')']) && !words.iter().all(|w| is_descriptor(w)) {
         return false;
     }
     !words.iter().any(|w| {

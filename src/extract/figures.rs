@@ -88,15 +88,15 @@ macro_rules! re {
 }
 
 re!(AFTER_MAJORITY, r"^(?:-| )?(?:vote |votes )?majority\b");
-re!(BEFORE_MAJORITY, r"\bmajority (?:of|was|is|to|down to|up to|cut to|reduced to|increased to|slashed to|stood at|at|rose to|fell to)(?: just| only| a mere| some)?\s*$");
+re!(BEFORE_MAJORITY, r"\bmajority(?: (?:of|was|is|to|down to|up to|cut to|reduced to|increased to|slashed to|stood at|at|rose to|fell to))?(?: just| only| a mere| some)?\s*:?\s*$");
 re!(AFTER_MARGIN, r"^(?:-| )?(?:votes? )?(?:margin|lead)\b");
 re!(BEFORE_MARGIN, r"\b(?:margin|lead) of(?: just| only| a mere)?\s*$");
 re!(BEFORE_WON_BY, r"\b(?:won|win|wins|winning|held|hold|holds|holding|retained|retains|beat|beats|beating|defeated|defeating|lost|losing|loses|ahead|edged|scraped|triumphed|prevailed)\b[^.;]*\bby(?: just| only| a mere| some)?\s*$");
 re!(AFTER_VOTES_WORD, r"^ (?:votes?|ballots)\b");
 re!(AFTER_REGISTERED, r"^ (?:registered|eligible) (?:voters|electors)\b|^ (?:people|voters|electors) (?:were |are )?(?:registered|eligible)\b");
-re!(BEFORE_ELECTORATE, r"\belectorate (?:of|was|is|stood at|numbers|numbered|totals|totalled|totaled)(?: some| around| about)?\s*$");
+re!(BEFORE_ELECTORATE, r"\belectorate(?: (?:of|was|is|stood at|numbers|numbered|totals|totalled|totaled))?(?: some| around| about)?\s*:?\s*$");
 re!(AFTER_VOTED, r"^ (?:people |[a-z-]+s )?(?:voted|turned out|cast (?:their |a )?(?:votes?|ballots?)|went to the polls|took part)\b|^ (?:votes|ballots) (?:were|had been) cast\b");
-re!(BEFORE_TURNOUT, r"\bturnout (?:of|was|is|stood at|reached|rose to|fell to|hit|at|was up to|was down to)(?: just| only| some| around| about)?\s*$");
+re!(BEFORE_TURNOUT, r"\bturnout(?: (?:of|was|is|stood at|reached|rose to|fell to|hit|at|was up to|was down to))?(?: just| only| some| around| about)?\s*:?\s*$");
 re!(TURNOUT, r"\bturn(?:-| )?out\b");
 re!(SWING, r"\bswing\b");
 re!(AFTER_SWING, r"^(?:-| )?(?:point |percentage point )?swing\b");
@@ -113,6 +113,8 @@ re!(RESULT_VERB_BEFORE, r"\b(?:defeated|defeating|beat|beating|edged|edging|won|
 re!(RESULT_SENTENCE, r"\b(?:won|wins|win|winning|defeated|defeating|beat|beating|edged|elected|re-elected|re-election|victory|primary|race|seat|election|vote|votes|ballot)\b");
 // "98% of precincts reporting", "with 95% of votes counted": how far the count has got.
 re!(COUNT_PROGRESS, r"^ of (?:the )?(?:precincts|polling (?:stations|places|districts)|(?:expected )?(?:votes?|ballots) (?:counted|reported|tallied)|counties|districts reporting)|^ (?:reporting|counted)\b");
+// "Daniel Osei (Lab) 18,902 (40.1%); Caroline Hebden (Con) 13,771": a results list.
+re!(RESULTS_LIST, r"\)\s*:?\s*\d[\d,]*|\b(?:full )?results?:|\bdeclaration\b");
 re!(POSITION, r"\b(?:first|second|third|fourth|fifth|sixth|seventh|last|runner-up|ahead of|behind|trailed|trailing)\b");
 re!(ON_OR_WITH, r"\b(?:on|with|at)\s*$");
 re!(BRACKETED_GAP, r"^\s*\([^()]{1,30}\)");
@@ -127,6 +129,7 @@ re!(OTHER_COUNTS, r"(?i)\b(?:delegates?|seats?|electoral votes|councillors|point
 re!(VOTE_WORD, r"(?i)\b(?:votes|vote|ballots|polled)\b");
 // "500,000 ballots were not yet returned", "11,000 were not yet sent out": postal logistics.
 re!(BALLOT_LOGISTICS, r"^ (?:(?:postal |mail |absentee )?(?:votes|ballots) )?(?:were |have |had |are |is |was )?(?:not|yet|still|requested|returned|sent|mailed|outstanding|issued|rejected|spoiled|spoilt|uncounted)\b");
+re!(SWING_TO, r"^[^.;]{0,60}\b(?:to|towards)\s+(?:the\s+)?$");
 re!(RESPECTIVELY, r"\brespectively\b");
 re!(REL_YEAR, r"\b(?:last year|last time|previous (?:election|contest|vote)|the by-election|last election|last general election|the last contest|previously)\b");
 re!(YEAR_AFTER, r"^[^.;]{0,40}?\b(?:in|at|during|from) (?:the |his |her |their |its )?((?:18|19|20)\d\d)\b");
@@ -182,7 +185,8 @@ fn continue_with(ctx: &Context, si: usize, lower: &str, years: &ElectionYears, o
     let owners = owners_in(ctx, &span);
     // A results list or ranking: the sentence talks of votes or places, or votes were
     // already read from the article.
-    let results_context = !is_poll && (VOTE_CONTEXT.is_match(lower) || POSITION.is_match(lower) || out.iter().any(|f| matches!(f.kind, FigureKind::Votes | FigureKind::SharePct)));
+    let listing = RESULTS_LIST.find_iter(lower).count() >= 2;
+    let results_context = !is_poll && (listing || VOTE_CONTEXT.is_match(lower) || POSITION.is_match(lower) || out.iter().any(|f| matches!(f.kind, FigureKind::Votes | FigureKind::SharePct)));
     let first_new = out.len();
     for n in &in_sentence {
         // Read the words before the hedge: "a majority of almost 9,000".
@@ -217,6 +221,8 @@ fn listed(ctx: &Context, n: &NumberMention, owners: &[Owner], before: &str, afte
         return None;
     }
     match n.unit {
+        // "Osei, 36, a former youth worker": an age between commas after a name.
+        NumberUnit::Count if n.value < 120.0 && before.trim_end().ends_with(',') && after.starts_with(',') => None,
         NumberUnit::Count if n.value >= 10.0 && !NON_VOTE_NOUN.is_match(after) && !after.starts_with('%') => {
             let people_or_parties = || owners.iter().filter(|o| o.end <= n.start && !matches!(o.subject, Subject::Constituency(_)));
             if people_or_parties().any(|o| adjacent(text, o.end, n.start)) {
@@ -394,6 +400,12 @@ fn assign_subjects(ctx: &Context, lower: &str, owners: &[Owner], figures: &mut [
             let subjects: Vec<&&&Owner> = before.iter().filter(|o| relative(o) || !crate::extract::clause::is_object_position(&text[..o.at])).collect();
             let chosen = if f.kind == FigureKind::Majority { subjects.first().copied().or(before.first()) } else { subjects.last().copied().or(before.last()) };
             chosen.map(|o| o.subject.clone()).or_else(|| candidates.iter().find(|o| o.at > pos).map(|o| o.subject.clone()))
+        };
+        // A swing is to a party: "a swing of 5.4% from the Conservatives to Labour".
+        let swung_to = owners.iter().find(|o| o.at > pos && matches!(o.subject, Subject::Party(_)) && SWING_TO.is_match(&text[f.number.end..o.at]));
+        let subject = match (f.kind, swung_to) {
+            (FigureKind::SwingPct, Some(o)) => Some(o.subject.clone()),
+            _ => subject,
         };
         // A majority belongs to the winner: when the sentence names no person, the winner
         // named last before it.
