@@ -92,6 +92,8 @@ re!(BEFORE_MAJORITY, r"\bmajority(?: (?:of|was|is|to|down to|up to|cut to|reduce
 re!(AFTER_MARGIN, r"^(?:-| )?(?:votes? )?(?:margin|lead)\b");
 re!(BEFORE_MARGIN, r"\b(?:margin|lead) of(?: just| only| a mere)?\s*$");
 re!(BEFORE_WON_BY, r"\b(?:won|win|wins|winning|held|hold|holds|holding|retained|retains|beat|beats|beating|defeated|defeating|lost|losing|loses|ahead|edged|scraped|triumphed|prevailed)\b[^.;]*\bby(?: just| only| a mere| some)?\s*$");
+// "by 1,042 votes to 889": a score, two counts, not a majority.
+re!(AFTER_VOTES_TO, r"^ votes? to [\d,]+\b");
 re!(AFTER_VOTES_WORD, r"^ (?:votes?|ballots)\b");
 re!(AFTER_REGISTERED, r"^ (?:registered|eligible) (?:voters|electors)\b|^ (?:people|voters|electors) (?:were |are )?(?:registered|eligible)\b");
 re!(BEFORE_ELECTORATE, r"\belectorate(?: (?:of|was|is|stood at|numbers|numbered|totals|totalled|totaled))?(?: some| around| about)?\s*:?\s*$");
@@ -118,12 +120,12 @@ re!(RESULTS_LIST, r"\)\s*:?\s*\d[\d,]*|\b(?:full )?results?:|\bdeclaration\b");
 re!(POSITION, r"\b(?:first|second|third|fourth|fifth|sixth|seventh|last|runner-up|ahead of|behind|trailed|trailing)\b");
 re!(ON_OR_WITH, r"\b(?:on|with|at)\s*$");
 re!(BRACKETED_GAP, r"^\s*\([^()]{1,30}\)");
-re!(FOR_OWNER_GAP, r"^\s*(?:votes?\s+)?for\s+(?:the\s+)?(?:[A-Z][\w.’'-]*\s+){0,3}$");
+re!(FOR_OWNER_GAP, r"^\s*(?:votes?)?\s*(?:,?\s*or\s+[\d.,]+\s*(?:%|percent|per cent)\s*)?,?\s*for\s+(?:the\s+)?(?:[A-Z][\w.’'-]*\s+){0,3}$");
 // "Owen Tate on 713", "Bell polled 1,204", "Reeves got just 96".
 re!(LINKING_WORDS, r"^(?:(?:has |had |was |were )?(?:(?:first|second|third|fourth|fifth|sixth|last) )?(?:on|with|at|polled|polling|got|getting|received|receiving|took|taking|gained|gaining|secured|securing|won|winning|had|scored|collected|attracted|garnered)(?: a total of| just| only| some| about| around| almost| nearly| over| more than)?)$");
 // The noun a figure is of, with what stands before it: "Ms Dalgleish's majority is",
 // "a Conservative majority of", "giving her a majority of", "their share of the vote was".
-re!(KIND_NOUN_OWNER, r"(?P<owner>\S+)\s+(?:(?:vote|overall|working|slim|narrow|comfortable|increased|reduced|new|previous|notional|combined)\s+)?(?:majority|share|lead|margin|tally|total)\b[^.;,]{0,30}$");
+re!(KIND_NOUN_OWNER, r"(?P<owner>\S+)\s+(?:(?:a|an|the)\s+)?(?:(?:vote|overall|working|slim|narrow|comfortable|increased|reduced|new|previous|notional|combined)\s+)?(?:majority|share|lead|margin|tally|total)\b[^.;,]{0,30}$");
 re!(SHARE_WORD, r"\b(?:share|of the vote|of the votes)\b");
 re!(OTHER_COUNTS, r"(?i)\b(?:delegates?|seats?|electoral votes|councillors|points|goals|runs|wickets|medals)\b");
 re!(VOTE_WORD, r"(?i)\b(?:votes|vote|ballots|polled)\b");
@@ -140,6 +142,7 @@ static KIND_RULES: &[KindRule] = &[
     KindRule { name: "majority-of", kind: FigureKind::Majority, units: &[NumberUnit::Count], before: Some(&BEFORE_MAJORITY), after: None },
     KindRule { name: "margin", kind: FigureKind::Majority, units: &[NumberUnit::Count], before: None, after: Some(&AFTER_MARGIN) },
     KindRule { name: "margin-of", kind: FigureKind::Majority, units: &[NumberUnit::Count], before: Some(&BEFORE_MARGIN), after: None },
+    KindRule { name: "votes-to-votes", kind: FigureKind::Votes, units: &[NumberUnit::Count], before: None, after: Some(&AFTER_VOTES_TO) },
     KindRule { name: "won-by-votes", kind: FigureKind::Majority, units: &[NumberUnit::Count], before: Some(&BEFORE_WON_BY), after: Some(&AFTER_VOTES_WORD) },
     KindRule { name: "electorate-registered", kind: FigureKind::Electorate, units: &[NumberUnit::Count], before: None, after: Some(&AFTER_REGISTERED) },
     KindRule { name: "electorate-of", kind: FigureKind::Electorate, units: &[NumberUnit::Count], before: Some(&BEFORE_ELECTORATE), after: None },
@@ -286,9 +289,9 @@ fn classify(n: &NumberMention, before: &str, after: &str, sentence: &str, is_pol
             return Some((rule.kind, rule.name));
         }
     }
-    if let Some(prev) = earlier.last() {
-        let same_unit = prev.number.unit == n.unit;
-        if same_unit && COMPARISON.is_match(before) && !NON_VOTE_NOUN.is_match(after) {
+    // "1.3 million votes, or 50.8 percent, to 1.2 million": the last figure in the same unit.
+    if let Some(prev) = earlier.iter().rev().find(|f| f.number.unit == n.unit) {
+        if COMPARISON.is_match(before) && !NON_VOTE_NOUN.is_match(after) {
             return Some((prev.kind, "compared-with"));
         }
     }
@@ -457,9 +460,17 @@ fn kind_noun_owner(ctx: &Context, owners: &[Owner], before: &str, pos: usize) ->
     let word = caps.name("owner")?;
     let (start, end) = (word.start(), word.end());
     let bare = word.as_str().trim_end_matches(['’', '\'', 's']).trim_end_matches(['’', '\'']);
-    // The word before the noun is (the end of) an owner: "Dalgleish's", "Conservative".
+    // The word before the noun is (the end of) an owner: "Dalgleish's", or a party
+    // used as an adjective: "a Conservative majority".
     if let Some(o) = owners.iter().find(|o| o.at < end && start < o.end) {
         return Some(o.subject.clone());
+    }
+    if let Some(p) = ctx.parties.iter().find(|p| p.span.start < end && start < p.full.end) {
+        return Some(Subject::Party(p.canonical.clone()));
+    }
+    // "overturned a majority of 9,000" is the loser's: the seat's, when not named.
+    if before[..start].trim_end().ends_with("overturned") || before[..start].trim_end().ends_with("overturning") {
+        return place_of_context(ctx, pos);
     }
     let gender = match bare.to_lowercase().as_str() {
         "her" => Gender::Female,

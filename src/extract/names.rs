@@ -92,7 +92,9 @@ impl NameMatcher {
         let mut titles: Vec<&str> = lexicon.titles.keys().map(String::as_str).collect();
         titles.sort_by_key(|t| std::cmp::Reverse(t.len()));
         let titles = titles.iter().map(|t| regex::escape(t)).collect::<Vec<_>>().join("|");
-        let word = r"(?:\p{Lu}[\p{L}'’]*(?:-\p{Lu}[\p{L}'’]*)*|\p{Lu}\.)";
+        // A title with its full stop may stand anywhere in a run ("Republican Sen. Walt
+        // Brennan", "Democratic Lt. Gov. Aaron Whitfield").
+        let word = format!(r"(?:\b(?:{titles})\.|\p{{Lu}}[\p{{L}}'’]*(?:-\p{{Lu}}[\p{{L}}'’]*)*|\p{{Lu}}\.)");
         let pattern = format!(r"(?:\b(?:{titles})\.?[ \t]+)*{word}(?:[ \t]+(?:(?:{PARTICLES})[ \t]+)*{word})*");
         NameMatcher { run: Regex::new(&pattern).unwrap() }
     }
@@ -213,8 +215,9 @@ fn take_name(text: &str, words: &[Span], lex: &Lexicon, parties: &[PartyMention]
 /// A title at the start of `words` (one or two words, with or without a full stop).
 fn match_title(text: &str, words: &[Span], lex: &Lexicon) -> Option<(usize, Gender)> {
     if words.len() >= 3 {
-        let two = format!("{} {}", &text[words[0].clone()], &text[words[1].clone()]);
-        if let Some(t) = lex.titles.get(two.trim_end_matches('.')) {
+        // "Lt. Gov." is the title "Lt Gov".
+        let two = format!("{} {}", text[words[0].clone()].trim_end_matches('.'), text[words[1].clone()].trim_end_matches('.'));
+        if let Some(t) = lex.titles.get(two.as_str()) {
             return Some((2, t.gender));
         }
     }
@@ -534,6 +537,12 @@ mod tests {
         assert_eq!(names, ["Damian Green", "Kate Green"]);
         let (_, names) = people("The Green Party and Labour stood.");
         assert!(names.is_empty(), "{names:?}");
+    }
+
+    #[test]
+    fn titles_with_full_stops_inside_a_run() {
+        let (_, names) = people("Democrat Maria Delgado defeated Republican Sen. Walt Brennan and Democratic Lt. Gov. Aaron Whitfield.");
+        assert_eq!(names, ["Maria Delgado", "Walt Brennan", "Aaron Whitfield"]);
     }
 
     #[test]
