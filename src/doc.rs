@@ -115,7 +115,7 @@ fn decode(raw: &[u8]) -> Result<Decoded<'_>, DecodeError> {
     let (text, _, _) = encoding_rs::WINDOWS_1252.decode(raw);
     let mut map = Vec::with_capacity(text.len() + 1);
     for (i, c) in text.chars().enumerate() {
-        map.extend(std::iter::repeat(i as u32).take(c.len_utf8()));
+        map.extend(std::iter::repeat_n(i as u32, c.len_utf8()));
     }
     map.push(raw.len() as u32);
     Ok((Cow::Owned(text.into_owned()), "windows-1252", 0, Some(map)))
@@ -137,7 +137,7 @@ fn decode_utf16(body: &[u8], little: bool) -> Decoded<'static> {
             Ok(c) => (c, c.len_utf16() * 2),
             Err(_) => (char::REPLACEMENT_CHARACTER, 2),
         };
-        map.extend(std::iter::repeat(raw_pos as u32).take(c.len_utf8()));
+        map.extend(std::iter::repeat_n(raw_pos as u32, c.len_utf8()));
         text.push(c);
         raw_pos += width;
     }

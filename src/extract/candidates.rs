@@ -11,10 +11,6 @@
 //! or, for a winner the text ties to no party, from a "Labour gain" in their seat or the
 //! one party whose MPs the article says were elected.
 
-use std::sync::LazyLock;
-
-use regex::Regex;
-
 use crate::doc::{floor_char_boundary, Document, Span};
 use crate::extract::figures::{FoundFigure, PlaceMention, Subject};
 use crate::extract::names::{People, Reference};
@@ -42,12 +38,6 @@ pub struct Context<'a> {
     pub parties: &'a [PartyMention],
     pub places: &'a [PlaceMention],
     pub figures: &'a [FoundFigure],
-}
-
-macro_rules! re {
-    ($name:ident, $pat:expr) => {
-        static $name: LazyLock<Regex> = LazyLock::new(|| Regex::new($pat).unwrap());
-    };
 }
 
 // The verb must follow its subject (an appositive between commas, an auxiliary or an
@@ -239,7 +229,7 @@ impl Evidence {
                 !former && describes(&text[p.full.end..span.start])
             } else if p.span.start >= span.end {
                 let gap = &text[span.end..p.span.start];
-                (p.bracketed && gap.trim() == "(") || gap.trim().is_empty() && p.bracketed || is_apposition_gap(gap)
+                p.bracketed && (gap.trim() == "(" || gap.trim().is_empty()) || is_apposition_gap(gap)
             } else {
                 false
             }

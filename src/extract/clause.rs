@@ -12,8 +12,7 @@ const GOVERNING: &[&str] = &[
 /// object. A determiner and capitalised words (a party, a title) between the governing
 /// word and the name are skipped, but not across a sentence end.
 pub fn is_object_position(before: &str) -> bool {
-    let mut words = before.split_whitespace().rev();
-    while let Some(word) = words.next() {
+    for word in before.split_whitespace().rev() {
         let bare = word.trim_end_matches(',');
         if matches!(bare, "the" | "a" | "an") || bare.starts_with(char::is_uppercase) {
             if word.ends_with(['.', '!', '?', ':', ';', '"', '”']) {

@@ -81,12 +81,6 @@ struct KindRule {
     after: Option<&'static LazyLock<Regex>>,
 }
 
-macro_rules! re {
-    ($name:ident, $pat:expr) => {
-        static $name: LazyLock<Regex> = LazyLock::new(|| Regex::new($pat).unwrap());
-    };
-}
-
 re!(AFTER_MAJORITY, r"^(?:-| )?(?:vote |votes )?majority\b");
 re!(BEFORE_MAJORITY, r"\bmajority(?: (?:of|was|is|to|down to|up to|cut to|reduced to|increased to|slashed to|stood at|at|rose to|fell to))?(?: just| only| a mere| some)?\s*:?\s*$");
 re!(AFTER_MARGIN, r"^(?:-| )?(?:votes? )?(?:margin|lead)\b");

@@ -17,6 +17,14 @@
 //! |              |                                    | (election articles only, like below)  |
 //! | candidates   | people, parties, places, figures   | the people standing in the contest    |
 
+/// `re!(NAME, r"pattern")`: a regex compiled once, on first use, and shared by all
+/// threads. Patterns are literals, so a bad one fails the first test that reaches it.
+macro_rules! re {
+    ($name:ident, $pat:expr) => {
+        static $name: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| regex::Regex::new($pat).unwrap());
+    };
+}
+
 pub mod candidates;
 pub mod clause;
 pub mod figures;

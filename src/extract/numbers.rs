@@ -781,7 +781,7 @@ fn read_minus(text: &str, r: &mut Reading) {
         return;
     }
     let sign = r.start - c.len_utf8();
-    if prev_char(text, sign).map_or(true, |p| p.is_whitespace() || p == '(' || p == '[') {
+    if prev_char(text, sign).is_none_or(|p| p.is_whitespace() || p == '(' || p == '[') {
         r.start = sign;
         r.value = -r.value;
         r.negative = true;
