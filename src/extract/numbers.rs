@@ -836,7 +836,7 @@ fn without_overlaps(mut found: Vec<NumberMention>) -> Vec<NumberMention> {
     found.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
     let mut kept: Vec<NumberMention> = Vec::with_capacity(found.len());
     for m in found {
-        if kept.last().map_or(true, |k| m.start >= k.end) {
+        if kept.last().is_none_or(|k| m.start >= k.end) {
             kept.push(m);
         }
     }

@@ -246,7 +246,7 @@ pub fn attribute(ctx: &Context, spans: Vec<QuoteSpan>) -> Vec<FoundQuote> {
         let partial = is_partial(ctx, &q);
         let found = after_cue(ctx, &q)
             .map(|(s, c)| (Some(s), Some(c), "cue-after"))
-            .or_else(|| before_cue(ctx, &q, &out).map(|(s, c, r)| (s, c, r)))
+            .or_else(|| before_cue(ctx, &q, &out))
             .or_else(|| previous_quote(ctx, &q, &out).map(|s| (Some(s), None, "previous-quote")))
             .or_else(|| previous_sentence(ctx, &q).map(|(s, c)| (Some(s), c, "previous-sentence")))
             .or_else(|| sentence_person(ctx, &q).map(|s| (Some(s), None, "sentence-person")));
