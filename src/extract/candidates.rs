@@ -56,7 +56,8 @@ re!(DEFEAT_OBJECT, r"\b(?:defeating|defeated|defeats|beat|beating|beats|ousted|o
 re!(SELECTED_BEFORE, r"\b(?:chosen|selected|picked|fielding|fielded|nominated|endorsed as candidate)\s+(?:[\w-]+\s+){0,2}$");
 re!(STANDING, r"^(?:,[^,.;]{0,80},|\s*\([^()]{1,25}\)|,?\s*who)?\s*(?:(?:is|was|has|had|been|also|now|then)\s+){0,2}(?:stood|stands|standing|ran|runs|running|contested|contests|contesting|campaigned)\s+(?:as (?:a|an|the) [^.;]{0,30}candidate|for (?:the )?(?:seat|re-election|election|office|parliament|mayor|president|presidency|governor|senate|congress|[\w-]+ council)|in (?:the )?(?:[\w-]+ ){0,3}(?:election|by-election|primary|caucus|seat|ward|constituency)|against\b)");
 re!(CANDIDATE_APPOSITION, r"^,?\s*(?:the|a|an|who is the|who was the)\s+(?:[A-Z][\p{L}-]+\s+){0,3}(?:candidate|challenger|incumbent|MP-elect|(?:presidential|party|party's|mayoral) nominee)\b");
-re!(CANDIDATE_BEFORE, r"\b(?:candidate|challenger|incumbent|(?:presidential|mayoral) nominee)\s+$");
+re!(CANDIDATE_BEFORE, r"\b(?:candidate|challenger|incumbent|(?:presidential|mayoral) nominee)(?: (?:is|was|will be)(?: [a-z-]+){0,3})?\s+$");
+re!(SEAT_MAJORITY, r"^[^.;]{0,40}?\bmajority of [\d,]+(?: |-)seats?\b");
 re!(FOR_PLACE, r"\bfor\s+");
 re!(PARTY_GAIN, r"^(?:gain|hold|win|victory|GAIN|HOLD|(?:has |have |had )?(?:taken|won|gained|held|captured|regained|retained|took|gain|hold|win))\b");
 re!(PARTY_GROUP, r"\b(?:\w+\s+){0,2}(?:MPs|councillors|members)\b[^.;]{0,60}\belected\b");
@@ -153,7 +154,9 @@ impl Evidence {
             // "won 14,832 votes" only counts votes; "won by 2,000 votes" and "won with 52%" win.
             let won_votes_only = VOTES_OBJECT.is_match(rest);
             let object_place = first_place_in(ctx, at + m.end(), 80);
-            if WIN_OBJECT.is_match(rest) || object_place.is_some() {
+            // "secured a majority of 80 seats" is a party's parliament, not a contest won.
+            let seats = SEAT_MAJORITY.is_match(rest);
+            if !seats && (WIN_OBJECT.is_match(rest) || object_place.is_some()) {
                 self.add(if won_votes_only { "won-votes" } else { "won-seat-or-election" });
                 if !won_votes_only && self.elected.is_none() {
                     self.elected = Some(true);
@@ -251,7 +254,8 @@ impl Evidence {
         }
         let text: &str = &ctx.doc.text;
         let to = (from + len).min(text.len());
-        self.party = ctx.parties.iter().find(|p| p.span.start >= from && p.span.end <= to && text[..p.span.start].trim_end().ends_with(" for")).map(|p| p.canonical.clone());
+        // "for Labour", not "for Labour's Louise Fairclough" (another candidate).
+        self.party = ctx.parties.iter().find(|p| p.span.start >= from && p.span.end <= to && !p.possessive && text[..p.span.start].trim_end().ends_with(" for")).map(|p| p.canonical.clone());
     }
 }
 

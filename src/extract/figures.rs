@@ -70,6 +70,8 @@ pub struct Context<'a> {
     pub person_places: &'a [Option<String>],
     /// The people a first candidate pass found elected.
     pub winners: &'a [usize],
+    /// The spans of direct quotations.
+    pub quoted: &'a [Span],
 }
 
 /// A kind rule: the words before the number (lower case, same sentence) and after it.
@@ -119,13 +121,15 @@ re!(FOR_OWNER_GAP, r"^\s*(?:votes?)?\s*(?:,?\s*or\s+[\d.,]+\s*(?:%|percent|per c
 re!(LINKING_WORDS, r"^(?:(?:has |had |was |were )?(?:(?:first|second|third|fourth|fifth|sixth|last) )?(?:on|with|at|polled|polling|got|getting|received|receiving|took|taking|gained|gaining|secured|securing|won|winning|had|scored|collected|attracted|garnered)(?: a total of| just| only| some| about| around| almost| nearly| over| more than)?)$");
 // The noun a figure is of, with what stands before it: "Ms Dalgleish's majority is",
 // "a Conservative majority of", "giving her a majority of", "their share of the vote was".
-re!(KIND_NOUN_OWNER, r"(?P<owner>\S+)\s+(?:(?:a|an|the)\s+)?(?:(?:vote|overall|working|slim|narrow|comfortable|increased|reduced|new|previous|notional|combined)\s+)?(?:majority|share|lead|margin|tally|total)\b[^.;,]{0,30}$");
+re!(KIND_NOUN_OWNER, r"(?P<owner>\S*[^\s,])\s+(?:(?:a|an|the)\s+)?(?:(?:vote|overall|working|slim|narrow|comfortable|increased|reduced|new|previous|notional|combined)\s+)?(?:majority|share|lead|margin|tally|total)\b[^.;,]{0,30}$");
 re!(SHARE_WORD, r"\b(?:share|of the vote|of the votes)\b");
 re!(OTHER_COUNTS, r"(?i)\b(?:delegates?|seats?|electoral votes|councillors|points|goals|runs|wickets|medals)\b");
 re!(VOTE_WORD, r"(?i)\b(?:votes|vote|ballots|polled)\b");
 // "500,000 ballots were not yet returned", "11,000 were not yet sent out": postal logistics.
 re!(BALLOT_LOGISTICS, r"^ (?:(?:postal |mail |absentee )?(?:votes|ballots) )?(?:were |have |had |are |is |was )?(?:not|yet|still|requested|returned|sent|mailed|outstanding|issued|rejected|spoiled|spoilt|uncounted)\b");
 re!(SWING_TO, r"^[^.;]{0,60}\b(?:to|towards)\s+(?:the\s+)?$");
+re!(SCORE_TO, r"^ (?:to|-|–) [\d,]+\b");
+re!(LOST_TO, r"\b(?:lost|losing|loses|fell|was defeated by|was beaten by|were defeated by)\b");
 re!(RESPECTIVELY, r"\brespectively\b");
 re!(REL_YEAR, r"\b(?:last year|last time|previous (?:election|contest|vote)|the by-election|last election|last general election|the last contest|previously)\b");
 re!(YEAR_AFTER, r"^[^.;]{0,40}?\b(?:in|at|during|from) (?:the |his |her |their |its )?((?:18|19|20)\d\d)\b");
@@ -173,6 +177,8 @@ fn continue_with(ctx: &Context, si: usize, lower: &str, years: &ElectionYears, o
         .numbers
         .iter()
         .filter(|n| span.start <= n.start && n.end <= span.end)
+        // What a speaker says in a quotation is theirs, not the article's statement.
+        .filter(|n| !ctx.quoted.iter().any(|q| q.start <= n.start && n.end <= q.end))
         .filter(|n| matches!(n.unit, NumberUnit::Count | NumberUnit::Percent | NumberUnit::Points))
         .collect();
     if in_sentence.is_empty() {
@@ -233,7 +239,7 @@ fn listed(ctx: &Context, n: &NumberMention, owners: &[Owner], before: &str, afte
                 let between = text[prev.number.end..n.start].trim();
                 let between = between.strip_prefix("votes").unwrap_or(between).trim();
                 if prev.kind == FigureKind::Votes && matches!(between, "(" | ", or" | "or" | ", (" | "-" | "–" | ",") {
-                    return Some((FigureKind::SharePct, "listed-share"));
+                    return Some((FigureKind::SharePct, "share-after-count"));
                 }
             }
             // "Libertarian Ben Sorensen had 1.8 percent", "Reeves 52%" in a results report.
@@ -300,6 +306,8 @@ fn classify(n: &NumberMention, before: &str, after: &str, sentence: &str, is_pol
             Some((FigureKind::SharePct, "won-share"))
         }
         NumberUnit::Count if BEFORE_TURNOUT.is_match(before) => Some((FigureKind::TurnoutVotes, "turnout-of-count")),
+        // "beat Democrat Leah Moreno 6,412 to 4,981": a score after a result verb.
+        NumberUnit::Count if n.value >= 10.0 && RESULT_VERB_BEFORE.is_match(before) && SCORE_TO.is_match(after) && !is_poll => Some((FigureKind::Votes, "score-pair")),
         // "won 14,832" without the word votes: only a sizeable whole count in a sentence about voting.
         NumberUnit::Count if n.value >= 10.0 && !n.in_words && (BEFORE_GOT.is_match(before) || BEFORE_RESULT_OF.is_match(before)) && VOTE_CONTEXT.is_match(sentence) && !NON_VOTE_NOUN.is_match(after) && !after.starts_with('%') => {
             Some((FigureKind::Votes, "won-count"))
@@ -414,10 +422,14 @@ fn assign_subjects(ctx: &Context, lower: &str, owners: &[Owner], figures: &mut [
         f.subject = subject;
     }
     pair_scores(text, owners, figures);
-    // "18,902 (40.1%)": the bracketed share is the count's owner's.
     for i in 1..figures.len() {
-        if figures[i].rule == "listed-share" {
-            figures[i].subject = figures[i - 1].subject.clone();
+        // "18,902 (40.1%)": the bracketed share is the count's owner's.
+        // "fell to 31.8 per cent, from 33.7 per cent": a compared number with no owner of
+        // its own is its partner's.
+        let inherit = figures[i].rule == "share-after-count" || figures[i].rule == "compared-with" && figures[i].subject.is_none();
+        if inherit {
+            let partner = figures[..i].iter().rev().find(|f| f.number.unit == figures[i].number.unit || figures[i].rule == "share-after-count");
+            figures[i].subject = partner.and_then(|f| f.subject.clone());
         }
     }
 }
@@ -433,13 +445,28 @@ fn pair_scores(text: &str, owners: &[Owner], figures: &mut [FoundFigure]) {
         if a.kind != b.kind || !matches!(joint, "to" | "-" | "–" | "versus" | "vs" | "vs.") {
             continue;
         }
+        // Two people named anywhere in the sentence ("Vance ... won 53 percent to 47
+        // percent over Rick Dobbs"), else the last two people or parties before the score.
+        let mut people: Vec<&Subject> = Vec::new();
+        for o in owners.iter().filter(|o| matches!(o.subject, Subject::Person(_))) {
+            if !people.contains(&&o.subject) {
+                people.push(&o.subject);
+            }
+        }
         let mut named: Vec<&Subject> = Vec::new();
         for o in owners.iter().filter(|o| o.end <= a.number.start && !matches!(o.subject, Subject::Constituency(_))) {
             named.retain(|s| **s != o.subject);
             named.push(&o.subject);
         }
-        if let [.., first, second] = named.as_slice() {
-            let (first, second) = ((*first).clone(), (*second).clone());
+        let pair = match (people.as_slice(), named.as_slice()) {
+            ([first, second], _) => Some(((*first).clone(), (*second).clone())),
+            (_, [.., first, second]) => Some(((*first).clone(), (*second).clone())),
+            _ => None,
+        };
+        if let Some((first, second)) = pair {
+            // "Sturgess lost Amberley to Vickers by 1,042 votes to 889": the winner's first.
+            let loser_first = LOST_TO.is_match(&text[owners.first().map_or(a.number.start, |o| o.at)..a.number.start]);
+            let (first, second) = if loser_first { (second, first) } else { (first, second) };
             figures[i - 1].subject = Some(first);
             figures[i].subject = Some(second);
         }

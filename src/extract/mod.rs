@@ -143,6 +143,7 @@ impl Pipeline {
             places: &a.places,
             person_places: &person_places,
             winners: &winners,
+            quoted: &quoted,
         };
         a.figures = figures::find_figures(&figure_ctx);
         a.candidates = self.candidates(doc, &a, &a.figures);

@@ -65,7 +65,7 @@ pub struct NameMatcher {
 }
 
 /// Particles that join name words in lower case: "Marsha de Cordova", "Ursula von der Leyen".
-const PARTICLES: &str = "de|del|della|der|den|di|da|dos|das|du|la|le|van|von|bin|ibn|al|el|ter|ten|af|y";
+const PARTICLES: &str = "de|del|della|der|den|di|da|dos|das|du|la|le|van|von|bin|ibn|al|el|ter|ten|af|y|ap|ab|ní|nic|ó";
 
 /// Capitalised words that are never a name whatever the word lists say: pronouns and
 /// the function words that open sentences.
@@ -275,8 +275,10 @@ fn group(text: &str, raw: Vec<RawMention>, lex: &Lexicon) -> People {
     let mut by_surname: HashMap<String, Vec<usize>> = HashMap::new();
     let mut assigned: Vec<Option<usize>> = vec![None; raw.len()];
     // Pass 1: multi-word names and titled names define persons.
+    let knighted = |m: &RawMention| m.words.len() == 1 && m.title.as_ref().is_some_and(|t| matches!(text[t.0.clone()].trim_end_matches('.'), "Sir" | "Dame"));
     for (i, m) in raw.iter().enumerate() {
-        if !(m.strong || (m.words.len() >= 2 && speaks_after(text, m))) {
+        // "Sir Julian" names by first name: matched to its person in pass 2.
+        if !(m.strong || (m.words.len() >= 2 && speaks_after(text, m))) || knighted(m) {
             continue;
         }
         let sn = surname(m);
@@ -305,13 +307,12 @@ fn group(text: &str, raw: Vec<RawMention>, lex: &Lexicon) -> People {
         }
         let sn = surname(m);
         // "Sir Julian" is Sir Julian Pemberton: a knight or dame goes by the first name.
-        let knighted = m.title.is_some() && matches!(text[m.title.as_ref().unwrap().0.clone()].trim_end_matches('.'), "Sir" | "Dame");
         let by_first = || people.persons.iter().position(|p| p.name.split_whitespace().count() >= 2 && p.name.split_whitespace().next() == Some(sn.as_str()));
         if let Some(ids) = by_surname.get(&sn) {
             assigned[i] = Some(pick_by_position(&raw, &assigned, ids, m.words[0].start));
-        } else if let Some(id) = knighted.then(by_first).flatten() {
+        } else if let Some(id) = knighted(m).then(by_first).flatten() {
             assigned[i] = Some(id);
-        } else if speaks_after(text, m) || speaks_before(text, m) {
+        } else if speaks_after(text, m) || speaks_before(text, m) || knighted(m) {
             people.persons.push(Person { name: sn.clone(), gender: Gender::Unknown, byline_only: false });
             by_surname.entry(sn).or_default().push(people.persons.len() - 1);
             assigned[i] = Some(people.persons.len() - 1);
@@ -402,7 +403,12 @@ fn speaks_after(text: &str, m: &RawMention) -> bool {
     let next = words.next().unwrap_or("");
     // "Brafman, 62, said" keeps its subject; "Battersea, praising ..." is an adjunct.
     let spoke = |w: &str| PERSON_VERBS.contains(&w);
-    let _ = comma;
+    // "Brafman, 62, said" only when the name opens its sentence; "... a florist on
+    // Church Street, said" ends a clause about someone else.
+    let opens_sentence = text[..m.words[0].start].trim_end_matches([' ', '“', '"', '‘', '\'']).chars().next_back().is_none_or(|c| matches!(c, '.' | '!' | '?' | '\n'));
+    if comma && !opens_sentence {
+        return false;
+    }
     spoke(next) || (next == "went" && words.next() == Some("on") && words.next() == Some("to") && words.next().is_some_and(|w| matches!(w, "say" | "tell" | "add" | "write" | "argue" | "explain")))
 }
 

@@ -95,6 +95,19 @@ fn mark_at(text: &str, i: usize, c: char) -> Option<(Marks, Facing, usize)> {
     Some((found.0, found.1, len))
 }
 
+/// "'It's the voters' choice,' she said": an `s'` before a lower-case word is a plural
+/// possessive, not a closing mark, when a closing mark follows later in the paragraph.
+fn plural_possessive(text: &str, i: usize, para_end: usize) -> bool {
+    let c = text[i..].chars().next();
+    if !matches!(c, Some('\'' | '’')) || !text[..i].ends_with('s') {
+        return false;
+    }
+    let rest = &text[i + 1 + usize::from(c == Some('’')) * 2..para_end];
+    let next_is_word = rest.strip_prefix(' ').is_some_and(|r| r.starts_with(|c: char| c.is_lowercase()));
+    let later_close = rest.char_indices().any(|(j, ch)| matches!(ch, '\'' | '’') && rest[j + ch.len_utf8()..].starts_with([',', '.', '!', '?', ' ']) && !rest[..j].ends_with('s'));
+    next_is_word && later_close
+}
+
 /// An article with no double quotation marks uses single ones for quotes.
 fn singles_are_primary(text: &str) -> bool {
     !text.contains(['“', '”', '"']) && !text.contains("''")
@@ -155,7 +168,7 @@ pub fn find_quote_spans(doc: &Document) -> Vec<QuoteSpan> {
                 None if facing != Facing::Close => {
                     current = Some(OpenQuote { open: i, content_start: i + len, resume: i + len, marks });
                 }
-                Some(q) if q.marks == marks && facing != Facing::Open => {
+                Some(q) if q.marks == marks && facing != Facing::Open && !plural_possessive(text, i, para.end) => {
                     push_span(text, q, i, Some(i + len), &mut out);
                     current = None;
                 }
@@ -558,7 +571,17 @@ fn subject_in(ctx: &Context, span: Span) -> Option<Speaker> {
             return Some(Speaker::Unresolved { span: w.clone() });
         }
     }
-    description(ctx, &ws).or_else(|| organisation(ctx, &ws)).map(|(text, span)| Speaker::Description { text, span })
+    // An organisation speaks from right before the verb, or opens the clause with a
+    // verb of its own: "Black Lives Matter issued a statement saying".
+    let at_verb = |span: &Span| {
+        let next = ws.iter().find(|w| w.start >= span.end).map(|w| &text[w.clone()]);
+        text[span.end..span_end_of(&ws)].trim().is_empty() || span.start == ws[0].start && next.is_some_and(|w| w.starts_with(char::is_lowercase) && (w.ends_with("ed") || is_verb(ctx, w)))
+    };
+    description(ctx, &ws).or_else(|| organisation(ctx, &ws).filter(|(_, s)| at_verb(s))).map(|(text, span)| Speaker::Description { text, span })
+}
+
+fn span_end_of(ws: &[Span]) -> usize {
+    ws.last().map_or(0, |w| w.end)
 }
 
 /// A quote opening a sentence right after one that names its speaker with a cue or a
@@ -634,6 +657,12 @@ mod tests {
     fn apostrophes_are_not_quote_marks() {
         assert!(spans("Tooting’s new MP and Lewis’ family don't mind the ’90s.").is_empty());
         assert!(spans("It's Labour's seat and the voters' choice.").is_empty());
+    }
+
+    #[test]
+    fn plural_possessives_inside_single_quotes() {
+        assert_eq!(spans("'It's the voters' choice and we respect it,' she said."), ["It's the voters' choice and we respect it,"]);
+        assert_eq!(spans("'He's been our players' player all season,' the coach said."), ["He's been our players' player all season,"]);
     }
 
     #[test]
