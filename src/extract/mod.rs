@@ -7,14 +7,18 @@
 //! |--------------|------------------------------------|---------------------------------------|
 //! | numbers      | text                               | every number, its unit and its hedge  |
 //! | parties      | text                               | party mentions with canonical names   |
-//! | places       | text                               | constituency mentions                 |
 //! | quote spans  | paragraphs                         | quoted stretches of text              |
-//! | topic        | text, parties                      | whether the article is about voting   |
 //! | names        | text, parties, quote spans         | people and their mentions             |
 //! | references   | people, quote spans                | pronouns and "the Labour candidate"   |
 //! | speakers     | quote spans, people, references    | who said each quote                   |
+//! | topic        | text, parties                      | whether the article is about voting   |
+//!
+//! Only an election article goes on to the stages below; the rest keep their quotes.
+//!
+//! | stage        | reads                              | adds                                  |
+//! |--------------|------------------------------------|---------------------------------------|
+//! | places       | text, people                       | contest areas: seats, wards, states   |
 //! | figures      | sentences, numbers, people, places | election figures, subject and year    |
-//! |              |                                    | (election articles only, like below)  |
 //! | candidates   | people, parties, places, figures   | the people standing in the contest    |
 
 /// `re!(NAME, r"pattern")`: a regex compiled once, on first use, and shared by all
@@ -108,7 +112,6 @@ impl Pipeline {
         let mut a = Analysis {
             numbers: numbers::find_numbers(text),
             parties: self.parties.find(text),
-            places: self.places.find(text, &self.lexicon),
             ..Analysis::default()
         };
         let quote_spans = quotes::find_quote_spans(doc);
@@ -117,8 +120,6 @@ impl Pipeline {
         // A party form inside a person's name ("Damian Green") is not a party mention.
         let people = &a.people;
         a.parties.retain(|p| !people.mentions.iter().any(|m| m.span.start <= p.span.start && p.span.end <= m.span.end));
-        // Nor is a place inside a name ("Gary Pendle").
-        a.places.retain(|p| !people.mentions.iter().any(|m| m.full.start < p.span.end && p.span.start < m.span.end));
         a.references = names::references(doc, &(0..text.len()), &a.people, &quoted);
         let quote_ctx = quotes::Context { doc, lexicon: &self.lexicon, people: &a.people, references: &a.references };
         a.quotes = quotes::attribute(&quote_ctx, quote_spans);
@@ -126,6 +127,11 @@ impl Pipeline {
         if !a.election_article {
             return a;
         }
+        // Areas feed only figures and candidates. A place inside a name ("Gary Pendle")
+        // is not one.
+        a.places = self.places.find(text, &self.lexicon);
+        let people = &a.people;
+        a.places.retain(|p| !people.mentions.iter().any(|m| m.full.start < p.span.end && p.span.start < m.span.end));
         // Figures need each person's constituency for turnout subjects: a first candidate
         // pass without figures supplies it.
         let first_pass = self.candidates(doc, &a, &[]);

@@ -87,15 +87,13 @@ static ANAPHOR: LazyLock<Regex> = LazyLock::new(|| {
 static PRONOUN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b(?:[Ss]he|[Hh]e|[Tt]hey)\b").unwrap());
 
 impl NameMatcher {
-    pub fn new(lexicon: &Lexicon) -> NameMatcher {
-        // Titles may carry a full stop ("Sen. Ted Cruz"); other words end a run at one.
-        let mut titles: Vec<&str> = lexicon.titles.keys().map(String::as_str).collect();
-        titles.sort_by_key(|t| std::cmp::Reverse(t.len()));
-        let titles = titles.iter().map(|t| regex::escape(t)).collect::<Vec<_>>().join("|");
-        // A title with its full stop may stand anywhere in a run ("Republican Sen. Walt
-        // Brennan", "Democratic Lt. Gov. Aaron Whitfield").
-        let word = format!(r"(?:\b(?:{titles})\.|\p{{Lu}}[\p{{L}}'’]*(?:-\p{{Lu}}[\p{{L}}'’]*)*|\p{{Lu}}\.)");
-        let pattern = format!(r"(?:\b(?:{titles})\.?[ \t]+)*{word}(?:[ \t]+(?:(?:{PARTICLES})[ \t]+)*{word})*");
+    pub fn new(_lexicon: &Lexicon) -> NameMatcher {
+        // Any capitalised word may end in a full stop here; `split_run` keeps the stop for
+        // titles and initials ("Sen. Walt Brennan", "Carlton W. Reeves") and ends the run
+        // at any other ("... said Trump. Clinton ..."). Keeping the titles out of the
+        // pattern keeps its automaton small, which is most of the pipeline's speed.
+        let word = r"\p{Lu}[\p{L}'’]*(?:-\p{Lu}[\p{L}'’]*)*\.?";
+        let pattern = format!(r"{word}(?:[ \t]+(?:(?:{PARTICLES})[ \t]+)*{word})*");
         NameMatcher { run: Regex::new(&pattern).unwrap() }
     }
 
@@ -141,14 +139,26 @@ fn split_run(text: &str, start: usize, end: usize, lex: &Lexicon, parties: &[Par
     let mut i = 0;
     while i < words.len() {
         let mut j = i;
-        // Extend j over the words of one possessive-free segment.
-        while j < words.len() && !ends_possessive(&text[words[j].clone()]) {
+        // Extend j over one segment: it ends after a possessive, or after a full stop
+        // that does not belong to a title or an initial.
+        while j < words.len() && !ends_possessive(&text[words[j].clone()]) && !ends_sentence_word(text, &words[j], lex) {
             j += 1;
+        }
+        if j < words.len() && ends_sentence_word(text, &words[j], lex) {
+            words[j].end -= 1;
         }
         let seg_end = (j + 1).min(words.len());
         take_name(text, &words[i..seg_end], lex, parties, out);
         i = seg_end;
     }
+}
+
+/// "Trump." at the end of a sentence, as opposed to "Sen." or the initial "W.".
+fn ends_sentence_word(text: &str, word: &Span, lex: &Lexicon) -> bool {
+    let w = &text[word.clone()];
+    let Some(bare) = w.strip_suffix('.') else { return false };
+    let initial = bare.chars().count() == 1;
+    !initial && !lex.titles.contains_key(bare)
 }
 
 fn ends_possessive(word: &str) -> bool {
