@@ -116,7 +116,7 @@ re!(RESULTS_LIST, r"\)\s*:?\s*\d[\d,]*|\b(?:full )?results?:|\bdeclaration\b");
 re!(POSITION, r"\b(?:first|second|third|fourth|fifth|sixth|seventh|last|runner-up|ahead of|behind|trailed|trailing)\b");
 re!(ON_OR_WITH, r"\b(?:on|with|at)\s*$");
 re!(BRACKETED_GAP, r"^\s*\([^()]{1,30}\)");
-re!(FOR_OWNER_GAP, r"^\s*(?:votes?)?\s*(?:,?\s*or\s+[\d.,]+\s*(?:%|percent|per cent)\s*)?,?\s*for\s+(?:the\s+)?(?:[A-Z][\w.’'-]*\s+){0,3}$");
+re!(FOR_OWNER_GAP, r"^\s*(?:votes?)?\s*(?:,?\s*or\s+[\d.,]+\s*(?:%|percent|per cent)\s*)?,?\s*for\s+(?:the\s+)?(?:(?:[A-Z][\w.’'-]*|candidate|nominee|incumbent|challenger|councillor)\s+){0,4}$");
 // "Owen Tate on 713", "Bell polled 1,204", "Reeves got just 96".
 re!(LINKING_WORDS, r"^(?:(?:has |had |was |were )?(?:(?:first|second|third|fourth|fifth|sixth|last) )?(?:on|with|at|polled|polling|got|getting|received|receiving|took|taking|gained|gaining|secured|securing|won|winning|had|scored|collected|attracted|garnered)(?: a total of| just| only| some| about| around| almost| nearly| over| more than)?)$");
 // The noun a figure is of, with what stands before it: "Ms Dalgleish's majority is",
@@ -130,10 +130,19 @@ re!(BALLOT_LOGISTICS, r"^ (?:(?:postal |mail |absentee )?(?:votes|ballots) )?(?:
 re!(SWING_TO, r"^[^.;]{0,60}\b(?:to|towards)\s+(?:the\s+)?$");
 re!(SCORE_TO, r"^ (?:to|-|–) [\d,]+\b");
 re!(LOST_TO, r"\b(?:lost|losing|loses|fell|was defeated by|was beaten by|were defeated by)\b");
+re!(POLLED_VOTES, r"\bpolled\s+(?:just\s+|only\s+|some\s+)?[\d,]+|\bpolled\s+(?:well|strongly|badly)");
+re!(SURVEYED, r"\b(?:those|people|voters|adults|respondents|members) (?:polled|surveyed|questioned|asked)\b|\bsaid they (?:would|had)\b");
+// A vote in a parliament or council chamber: "saw off a backbench attempt ... by 297
+// votes to 203", "the government's majority cut to 14 as an amendment".
+re!(CHAMBER_VOTE, r"\b(?:(?:the|a|this|its|his|her) bill|amendment|motion|backbench|backbenchers|rebellion|rebels|commons|house of lords|legislation|the government won|government defeat|whip|whips|budget vote|councillors voted|mps voted)\b");
+// Clock times, ballot paperwork, differences and the unregistered are not counts of votes.
+re!(NOT_A_COUNT_AFTER, r"^ (?:gmt|bst|utc|est|edt|cet|pst|hrs\b|ballot (?:envelopes|papers|boxes)|envelopes|applications|(?:votes? )?(?:more|fewer|less) than|votes? (?:more|fewer|less)\b|(?:people |voters )?(?:eligible to vote |entitled to vote )?(?:are|were|is|was) not\b|(?:people |voters )?(?:eligible to vote )?(?:have|had) not\b)");
+re!(NUMBER_WITH_M, r"^\d[\d,.]*m$");
+re!(AFTER_PEOPLE, r"^ (?:votes?|voters|people|ballots|electors|residents)\b");
 re!(RESPECTIVELY, r"\brespectively\b");
 re!(REL_YEAR, r"\b(?:last year|last time|previous (?:election|contest|vote)|the by-election|last election|last general election|the last contest|previously)\b");
 re!(YEAR_AFTER, r"^[^.;]{0,40}?\b(?:in|at|during|from) (?:the |his |her |their |its )?((?:18|19|20)\d\d)\b");
-re!(NON_VOTE_NOUN, r"^(?:-| )?(?:seats?|delegates?|councillors|mps|members|children|people|volunteers|years?|days?|weeks?|months?|hours?|minutes?|percent|per|points?|times|pounds|dollars|states|districts|wards|constituencies|candidates|parties|jobs|homes|houses|cases|deaths|million|billion|thousand|students|staff|workers|officers|miles|km|metres|meters|feet)\b");
+re!(NON_VOTE_NOUN, r"^(?:-| )?(?:others?|seats?|delegates?|councillors|mps|members|children|people|volunteers|years?|days?|weeks?|months?|hours?|minutes?|percent|per|points?|times|pounds|dollars|states|districts|wards|constituencies|candidates|parties|jobs|homes|houses|cases|deaths|million|billion|thousand|students|staff|workers|officers|miles|km|metres|meters|feet)\b");
 
 static KIND_RULES: &[KindRule] = &[
     KindRule { name: "majority-after", kind: FigureKind::Majority, units: &[NumberUnit::Count], before: None, after: Some(&AFTER_MAJORITY) },
@@ -184,7 +193,9 @@ fn continue_with(ctx: &Context, si: usize, lower: &str, years: &ElectionYears, o
     if in_sentence.is_empty() {
         return;
     }
-    let is_poll = POLL.is_match(lower) && !lower.contains("polled");
+    // A survey sentence, or one following a survey sentence in its paragraph ("53% of
+    // those polled ... Meantime, 32% said"). "She polled 12,000" is a vote count.
+    let is_poll = is_poll_sentence(ctx, si, lower);
     let owners = owners_in(ctx, &span);
     // A results list or ranking: the sentence talks of votes or places, or votes were
     // already read from the article.
@@ -195,6 +206,14 @@ fn continue_with(ctx: &Context, si: usize, lower: &str, years: &ElectionYears, o
         // Read the words before the hedge: "a majority of almost 9,000".
         let before = &lower[..n.hedge.map_or(n.start, |h| h.0) - span.start];
         let after = &lower[n.end - span.start..];
+        // "800m" and "1,500m" in a sports story are metres; millions of votes say so.
+        if NUMBER_WITH_M.is_match(&ctx.doc.text[n.start..n.end]) && !AFTER_PEOPLE.is_match(after) {
+            continue;
+        }
+        // Chamber votes, clock times, paperwork, differences: no count of this is a figure.
+        if n.unit == NumberUnit::Count && (CHAMBER_VOTE.is_match(lower) || NOT_A_COUNT_AFTER.is_match(after)) {
+            continue;
+        }
         let earlier = &out[first_new..];
         let found = classify(n, before, after, lower, is_poll, earlier).or_else(|| listed(ctx, n, &owners, before, after, results_context, earlier));
         let Some((kind, rule)) = found else { continue };
@@ -208,6 +227,15 @@ fn continue_with(ctx: &Context, si: usize, lower: &str, years: &ElectionYears, o
     for f in &mut out[first_new..] {
         f.year = years.year_for(ctx, &span, lower, &f.number);
     }
+}
+
+fn is_poll_sentence(ctx: &Context, si: usize, lower: &str) -> bool {
+    let poll = |t: &str| (POLL.is_match(t) && !POLLED_VOTES.is_match(t)) || SURVEYED.is_match(t);
+    if poll(lower) {
+        return true;
+    }
+    let doc = ctx.doc;
+    si > 0 && doc.sentences[si - 1].paragraph == doc.sentences[si].paragraph && poll(&doc.text[doc.sentences[si - 1].span.clone()].to_lowercase()) && !VOTE_WORD.is_match(lower)
 }
 
 /// Numbers in results lists and rankings, which name no noun: "Sarah Bell (Lib Dem)
@@ -273,6 +301,8 @@ fn classify(n: &NumberMention, before: &str, after: &str, sentence: &str, is_pol
     }
     // "a majority of 80 seats" is a parliament's, not a vote count.
     let seats = after.starts_with(" seats") || after.starts_with("-seat") || after.starts_with(" seat ");
+
+
     if seats || BALLOT_LOGISTICS.is_match(after) || after.starts_with(" more") || after.starts_with(" fewer") || after.starts_with(" less") || COUNT_PROGRESS.is_match(after) {
         return None;
     }

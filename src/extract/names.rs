@@ -189,9 +189,23 @@ fn take_name(text: &str, words: &[Span], lex: &Lexicon, parties: &[PartyMention]
         }
         break;
     }
-    let rest = &words[k..];
+    let mut rest = &words[k..];
     if rest.is_empty() {
         return;
+    }
+    // "Harrogate Mr Kennedy": a title inside the run starts the name.
+    if title.is_none() {
+        if let Some(p) = (1..rest.len()).find(|&p| match_title(text, &rest[p..], lex).is_some()) {
+            let (len, g) = match_title(text, &rest[p..], lex).unwrap();
+            title = Some((rest[p].start..rest[p + len - 1].end, g));
+            rest = &rest[p + len..];
+            while rest.first().is_some_and(|w| lex.not_names.contains(word_str(w).trim_end_matches('.'))) {
+                rest = &rest[1..];
+            }
+            if rest.is_empty() {
+                return;
+            }
+        }
     }
     // Start at a first name when the run opens with other capitalised words.
     let first_name_at = rest.iter().position(|s| lex.first_names.contains_key(word_str(s).as_str()));

@@ -4,8 +4,9 @@
 //! sports report's "won the race by six points" or a company's "87% of the vote" in a
 //! readers' poll use the same words as a result, and the surest way to keep them out is
 //! to ask first whether the article is about voting. The test is a count of election
-//! words (election, constituency, ballot, candidate, turnout, voters, seat, MP...), with a
-//! party mention counting once; an article needs [`MIN_ELECTION_WORDS`] of them.
+//! words (election, constituency, ballot, candidate, turnout, MP... and the words shows and
+//! sport share: vote, voters, seat), with a party mention counting once: an article needs
+//! [`MIN_ELECTION_WORDS`] of them, one at least a word only elections use.
 
 use std::sync::LazyLock;
 
@@ -14,18 +15,26 @@ use regex::Regex;
 /// How many election words make an article an election report.
 pub const MIN_ELECTION_WORDS: usize = 3;
 
-static ELECTION_WORDS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:elections?|elected|re-elected|by-elections?|electoral|electorate|constituency|constituencies|ballots?|polling|polls|voters?|votes?|voted|voting|turnout|candidates?|candidacy|incumbent|seats?|MPs?|MSPs?|councillors?|primary|primaries|caucus(?:es)?|referendum|hustings|landslide|re-election|nominee|nomination|running mate|delegates|precincts|recount|returning officer)\b").unwrap()
+/// Words only election reports use.
+static STRONG_WORDS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:elections?|elected|re-elected|by-elections?|electoral|electorate|constituency|constituencies|ballots?|polling station|turnout|candidates?|candidacy|incumbent|MPs?|MSPs?|councillors?|primary|primaries|caucus(?:es)?|referendum|hustings|re-election|nominee|running mate|precincts|recount|returning officer)\b").unwrap()
 });
 
-/// The number of election words in `text`, plus one when any party is named.
-pub fn election_score(text: &str, names_a_party: bool) -> usize {
-    ELECTION_WORDS.find_iter(text).count() + usize::from(names_a_party)
+/// Words that reality shows, awards and sport share with elections.
+static SHARED_WORDS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\b(?:voters?|votes?|voted|voting|polls|seats?|landslide|nomination|delegates)\b").unwrap());
+
+/// The election words in `text` (the strong ones and the shared ones), plus one when any
+/// party is named.
+pub fn election_score(text: &str, names_a_party: bool) -> (usize, usize) {
+    let strong = STRONG_WORDS.find_iter(text).count();
+    (strong, strong + SHARED_WORDS.find_iter(text).count() + usize::from(names_a_party))
 }
 
-/// Whether the article reports an election.
+/// Whether the article reports an election: enough election words, at least one of them
+/// words no talent show or sports report uses.
 pub fn is_election_article(text: &str, names_a_party: bool) -> bool {
-    election_score(text, names_a_party) >= MIN_ELECTION_WORDS
+    let (strong, all) = election_score(text, names_a_party);
+    strong >= 1 && all >= MIN_ELECTION_WORDS
 }
 
 #[cfg(test)]
@@ -43,5 +52,6 @@ mod tests {
         assert!(!is_election_article("Kelly Holmes won the 800m race by a clear margin and beat her rival.", false));
         assert!(!is_election_article("Apple's iPod took 87% of the market, the company said.", false));
         assert!(!is_election_article("Andy Roddick beat Carlos Moya 6-4 6-2 to win the title.", false));
+        assert!(!is_election_article("McCririck faced the public vote and received 67% of the vote; four votes went against Jackie.", false));
     }
 }
