@@ -326,7 +326,14 @@ fn group(text: &str, raw: Vec<RawMention>, lex: &Lexicon) -> People {
     }
     // Pass 2: lone surnames.
     for (i, m) in raw.iter().enumerate() {
-        if assigned[i].is_some() || m.words.len() != 1 {
+        if assigned[i].is_some() {
+            continue;
+        }
+        // "Wasserman Schultz" after "Debbie Wasserman Schultz": the tail of a known name.
+        if m.words.len() >= 2 {
+            let tail = full_name(m);
+            let owner = people.persons.iter().position(|p| p.name.len() > tail.len() && p.name.ends_with(&format!(" {tail}")));
+            assigned[i] = owner;
             continue;
         }
         let sn = surname(m);

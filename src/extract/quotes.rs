@@ -260,6 +260,7 @@ pub fn attribute(ctx: &Context, spans: Vec<QuoteSpan>) -> Vec<FoundQuote> {
         let found = after_cue(ctx, &q)
             .map(|(s, c)| (Some(s), Some(c), "cue-after"))
             .or_else(|| before_cue(ctx, &q, &out))
+            .or_else(|| sentence_end_cue(ctx, &q).map(|(s, c)| (Some(s), Some(c), "cue-sentence-end")))
             .or_else(|| previous_quote(ctx, &q, &out).map(|s| (Some(s), None, "previous-quote")))
             .or_else(|| previous_sentence(ctx, &q).map(|(s, c)| (Some(s), c, "previous-sentence")))
             .or_else(|| sentence_person(ctx, &q).map(|s| (Some(s), None, "sentence-person")));
@@ -383,6 +384,27 @@ fn after_cue(ctx: &Context, q: &QuoteSpan) -> Option<(Speaker, Span)> {
         return None;
     }
     Some((speaker, verb))
+}
+
+/// 'Obama "felt a moral obligation" to act on climate change, Axelrod said.': a cue
+/// closing the sentence the quote stands in, after its last comma.
+fn sentence_end_cue(ctx: &Context, q: &QuoteSpan) -> Option<(Speaker, Span)> {
+    let text: &str = &ctx.doc.text;
+    let close = q.close_end?;
+    let sentence = &ctx.doc.sentences[ctx.doc.sentence_at(q.open)].span;
+    if close >= sentence.end {
+        return None;
+    }
+    let tail = &text[close..sentence.end];
+    if tail.contains(['“', '"', '”']) {
+        return None;
+    }
+    let comma = close + tail.rfind(',')? + 1;
+    let fake = QuoteSpan { span: q.span.clone(), open: q.open, close_end: Some(comma), marks: q.marks };
+    let (speaker, verb) = after_cue(ctx, &fake)?;
+    // The cue must end the sentence: "..., Axelrod said." and not "..., Axelrod said that".
+    let rest = text[verb.end..sentence.end].trim();
+    (rest.is_empty() || rest == "." || rest.starts_with(|c: char| c.is_uppercase()) && rest.split_whitespace().count() <= 4).then_some((speaker, verb))
 }
 
 /// "Brafman said" after a full stop is a cue even though it starts with a capital.
@@ -561,8 +583,10 @@ fn subject_in(ctx: &Context, span: Span) -> Option<Speaker> {
         let words: Vec<&str> = gap.split_whitespace().collect();
         words.iter().all(|w| is_filler(w.trim_matches(','))) && !gap.contains(['.', ';'])
     });
+    // "Spicer said, adding, “...”": someone who speaks in the clause is its speaker.
+    let speaks = || found.iter().rev().find(|(s, _)| words(text, s.end..span.end).first().is_some_and(|w| is_verb(ctx, &text[w.clone()]) && text[s.end..w.start].trim().is_empty()));
     let not_object = || found.iter().find(|(s, _)| !crate::extract::clause::is_object_position(&text[..s.start]));
-    if let Some((_, sp)) = next_to_verb.or_else(not_object).or(found.last()) {
+    if let Some((_, sp)) = next_to_verb.or_else(speaks).or_else(not_object).or(found.last()) {
         return Some(sp.clone());
     }
     let ws = words(text, span.clone());
@@ -755,6 +779,14 @@ mod attribution_tests {
         assert_eq!(got[0].1.as_deref(), Some("Black Lives Matter"));
         let got = quotes("“The figures do not add up,” the Institute for Fiscal Studies said.");
         assert_eq!(got[0].1.as_deref(), Some("the Institute for Fiscal Studies"));
+    }
+
+    #[test]
+    fn cue_at_the_end_of_the_sentence_and_speakers_in_the_clause() {
+        let got = quotes("David Axelrod met Barack Obama. Obama \"felt a moral obligation to do something about\" climate change, Axelrod said.");
+        assert_eq!(got[0].1.as_deref(), Some("David Axelrod"));
+        let got = quotes("Sean Spicer and Paul Ryan spoke. Ryan and Trump will meet next week, Spicer said, adding, \"They need to sit down and have a good talk.\"");
+        assert_eq!(got[0].1.as_deref(), Some("Sean Spicer"));
     }
 
     #[test]
