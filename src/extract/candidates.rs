@@ -42,7 +42,7 @@ pub struct Context<'a> {
 
 // The verb must follow its subject (an appositive between commas, an auxiliary or an
 // adverb may stand between), or come as "by holding on to ..." after it.
-re!(WIN_VERB, r"^(?:,[^,.;]{0,80},|\s*\([^()]{1,25}\)|,?\s*who)?\s*(?:(?:has|had|have|was|is|also|then|comfortably|easily|narrowly|successfully|finally|duly|again|convincingly|comprehensively)\s+){0,2}(?:won|wins|retained|retains|held|holds|held on to|holds on to|hung on to|took|takes|gained|gains|regained|secured|secures|clinched|captured|swept|carried|topped|triumphed in|stormed|storming home|overturned|overturning)\b|^(?:,[^,.;]{0,80},|\s*\([^()]{1,25}\)|,?\s*who)?\s*(?:increased|increases|doubled|doubles) (?:(?:his|her|their|the) )?majority\b|^[^.;]{0,60}?\bby (?:winning|holding on to|holding|retaining|taking|securing|gaining|clinching|capturing)\b|^[^.;]{0,100}?,\s*(?:securing|winning|taking|retaining|holding|clinching|gaining|capturing)\b");
+re!(WIN_VERB, r"^(?:,[^,.;]{0,80},|\s*\([^()]{1,25}\)|,?\s*who)?\s*(?:(?:has|had|have|was|is|also|then|comfortably|easily|narrowly|successfully|finally|duly|again|convincingly|comprehensively)\s+){0,2}(?:won|wins|retained|retains|held|holds|held on to|holds on to|hung on to|took|takes|gained|gains|regained|secured|secures|clinched|captured|swept|carried|topped|triumphed in|stormed|storming home|overturned|overturning|winning|taking|retaining|gaining|capturing|holding on to)\b|^(?:,[^,.;]{0,80},|\s*\([^()]{1,25}\)|,?\s*who)?\s*(?:increased|increases|doubled|doubles) (?:(?:his|her|their|the) )?majority\b|^[^.;]{0,60}?\bby (?:winning|holding on to|holding|retaining|taking|securing|gaining|clinching|capturing)\b|^[^.;]{0,100}?,\s*(?:securing|winning|taking|retaining|holding|clinching|gaining|capturing)\b");
 // What is won: a seat or an election, never a match, a title or a race on a track; near the verb.
 re!(WIN_OBJECT, r"^[^.;]{0,40}?\b(?:seat|constituency|ward|election|by-election|primary|primaries|caucus|caucuses|nomination|majority|mandate|presidency|governorship|mayoralty|votes?|landslide|re-election)\b");
 re!(VOTES_OBJECT, r"^\s*(?:a total of |just |only |some |around |about |almost |nearly |over |more than |fewer than |under |an impressive |a mere )?(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a hundred|hundreds|thousands)\b)");
@@ -50,6 +50,7 @@ re!(ELECTED, r"^(?:,[^,.;]{0,80},|\s*\([^()]{1,25}\)|,?\s*who)?\s*(?:(?:was|were
 // Losing needs an election object ("lost her seat", "lost the race"), unlike "lost her voice".
 re!(LOST_VERB, r"^(?:,[^,.;]{0,80},|\s*\([^()]{1,25}\)|,?\s*who)?\s*(?:(?:has|had|have|was|also|narrowly|then)\s+){0,2}(?:(?:lost|loses|conceded|concedes|failed to win|missed out on)\b[^.;]{0,30}\b(?:seat|election|race|contest|primary|caucus|nomination|vote|by-election|by \d)|came (?:second|third|fourth|fifth|last|in second|in third)|finished (?:second|third|fourth|fifth|last|behind)|(?:was |came |finished )?a (?:distant|close|narrow|poor|strong) (?:second|third|fourth|fifth|last)|(?:was )?(?:second|third|fourth|fifth|sixth|last) (?:with|on|at)|trailed|was defeated|were defeated|was beaten|was ousted|was unseated)\b");
 re!(ELECTION_OF, r"\b(?:re-?election|election|victory|win) of (?:(?:the )?(?:former |current |sitting |incumbent )?(?:[\w-]+ ){0,3}?(?:MP|councillor|mayor|candidate|leader),? )?$");
+re!(STANDING_FOR, r"\b(?:standing|stood|stands|running|ran|runs|elected|re-elected|selected|chosen) (?:for|as) (?:the |a |an )?$");
 re!(PARTY_CONTEST, r"^\s+(?:presidential\s+|gubernatorial\s+|senate\s+|congressional\s+|mayoral\s+)?(?:nomination|primary|primaries|ticket|caucus|caucuses|runoff)\b");
 re!(DEFEAT_OBJECT, r"\b(?:defeating|defeated|defeats|beat|beating|beats|ousted|ousting|unseated|unseating|saw off|seeing off|trounced|edged out|held off|holding off|(?:votes?|majority(?: of [\d,]+)?) over|(?:lost|losing)(?: [\w-]+){0,4} to)\s+(?:the\s+)?$");
 // "Labour has chosen councillor Sunil Varma", "the Conservatives are fielding Victoria Lyle".
@@ -165,6 +166,11 @@ impl Evidence {
                 self.party_from_for(ctx, at + m.end(), after.len() - m.end());
             }
         }
+        // "standing for Reform UK", "who stood as the Green candidate".
+        if self.party.is_none() {
+            let end = at + after.len();
+            self.party = ctx.parties.iter().find(|p| p.span.start >= at && p.full.end <= end && STANDING_FOR.is_match(&ctx.doc.text[at..p.span.start])).map(|p| p.canonical.clone());
+        }
         // "will meet in a runoff for the Republican nomination": the contest names the party.
         if self.party.is_none() {
             let end = at + after.len();
@@ -278,8 +284,8 @@ fn describes(gap: &str) -> bool {
 /// "independent inquiry".
 fn independent_next_to(text: &str, span: &Span) -> Option<String> {
     let before = text[..span.start].trim_end();
-    let after = &text[span.end..floor_char_boundary(text, span.end + 80)];
-    let sentence_tail = after.split(['.', ';']).next().unwrap_or("");
+    let after = &text[span.end..floor_char_boundary(text, span.end + 240)];
+    let sentence_tail = after.split(['.', ';', '\n']).next().unwrap_or("");
     let standing_as = sentence_tail.contains("as an independent") || sentence_tail.starts_with(", an independent");
     (before.ends_with(" independent") || before.ends_with("independent candidate") || standing_as).then(|| "Independent".to_string())
 }

@@ -84,23 +84,23 @@ struct KindRule {
 }
 
 re!(AFTER_MAJORITY, r"^(?:-| )?(?:vote |votes )?majority\b");
-re!(BEFORE_MAJORITY, r"\bmajority(?: (?:of|was|is|to|down to|up to|cut to|reduced to|increased to|slashed to|stood at|at|rose to|fell to))?(?: just| only| a mere| some)?\s*:?\s*$");
+re!(BEFORE_MAJORITY, r"\b(?:majority|maj\.?)(?: (?:of|was|is|to|down to|up to|cut to|reduced to|increased to|slashed to|stood at|at|rose to|fell to))?(?: just| only| a mere| some)?\s*:?\s*$");
 re!(AFTER_MARGIN, r"^(?:-| )?(?:votes? )?(?:margin|lead)\b");
 re!(BEFORE_MARGIN, r"\b(?:margin|lead) of(?: just| only| a mere)?\s*$");
 re!(BEFORE_WON_BY, r"\b(?:won|win|wins|winning|held|hold|holds|holding|retained|retains|beat|beats|beating|defeated|defeating|lost|losing|loses|ahead|edged|scraped|triumphed|prevailed)\b[^.;]*\bby(?: just| only| a mere| some)?\s*$");
 // "by 1,042 votes to 889": a score, two counts, not a majority.
 re!(AFTER_VOTES_TO, r"^ votes? to [\d,]+\b");
-re!(AFTER_VOTES_WORD, r"^ (?:votes?|ballots)\b");
+re!(AFTER_VOTES_WORD, r"^ (?:votes?|ballots|(?:first|second)[- ]preferences?(?: votes)?|preference votes)\b");
 re!(AFTER_REGISTERED, r"^ (?:registered|eligible) (?:voters|electors)\b|^ (?:people|voters|electors) (?:were |are )?(?:registered|eligible)\b");
 re!(BEFORE_ELECTORATE, r"\belectorate(?: (?:of|was|is|stood at|numbers|numbered|totals|totalled|totaled))?(?: some| around| about)?\s*:?\s*$");
-re!(AFTER_VOTED, r"^ (?:people |[a-z-]+s )?(?:voted|turned out|cast (?:their |a )?(?:votes?|ballots?)|went to the polls|took part)\b|^ (?:votes|ballots) (?:were|had been) cast\b");
+re!(AFTER_VOTED, r"^ (?:people |[a-z-]+s )?(?:voted|turned out|cast (?:their |a )?(?:votes?|ballots?)|went to the polls|took part)\b|^ (?:votes|ballots) (?:were |had been )?cast\b");
 re!(BEFORE_TURNOUT, r"\bturnout(?: (?:of|was|is|stood at|reached|rose to|fell to|hit|at|was up to|was down to))?(?: just| only| some| around| about)?\s*:?\s*$");
 re!(TURNOUT, r"\bturn(?:-| )?out\b");
 re!(SWING, r"\bswing\b");
 re!(AFTER_SWING, r"^(?:-| )?(?:point |percentage point )?swing\b");
-re!(AFTER_SHARE, r"^ (?:of|of all) (?:the )?(?:votes?|ballots|popular vote|vote share|valid votes|votes cast|first[- ]preference votes)\b|^ (?:vote )?share\b|^ of the (?:national |overall |total )?vote\b");
+re!(AFTER_SHARE, r"^ (?:of|of all) (?:the |those )?(?:votes?|ballots|popular vote|vote share|valid votes|votes cast|first[- ]preference votes|cast|counted|turning out)\b|^ (?:vote )?share\b|^ of the (?:national |overall |total )?vote\b");
 re!(BEFORE_SHARE, r"\b(?:vote share|share of the vote|share|percentage of the vote)(?: of| was| is| at| to| stood at| rose to| fell to| up to| down to| with)?(?: just| around| about| almost| nearly)?\s*$");
-re!(VOTE_CONTEXT, r"\bvot(?:es?|ing)\b|\bballots?\b|\bpolled\b|\belect");
+re!(VOTE_CONTEXT, r"\bvot(?:es?|ing)\b|\bballots?\b|\bpolled\b|\belect|\bpreferences?\b");
 re!(BEFORE_GOT, r"\b(?:won|win|wins|gained|gains|secured|secures|received|receives|polled|polls|got|gets|took|takes|garnered|attracted|collected|earned|picked up|amassed|racked up|obtained|scored|with|winning|securing|receiving|taking|getting|gaining|had|has|drew|draws|pulled|claimed|earning|garnering|captured|capturing|finished with|ended with)(?: a total of| an impressive| a| just| only| some)?\s*$");
 re!(BEFORE_RESULT_OF, r"\b(?:result|tally|total|haul|count|vote) (?:of|was|is|stood at)\s*$");
 re!(COMPARISON, r"(?:compared (?:with|to)|up from|down from|against|than|from|versus|vs\.?|to|and|while|with|but|,)(?: the| a| just| only| his| her| their)?(?:(?: [\p{L}-]+){0,3}(?:['’]s|s['’]))?\s*$");
@@ -118,7 +118,7 @@ re!(ON_OR_WITH, r"\b(?:on|with|at)\s*$");
 re!(BRACKETED_GAP, r"^\s*\([^()]{1,30}\)");
 re!(FOR_OWNER_GAP, r"^\s*(?:votes?)?\s*(?:,?\s*or\s+[\d.,]+\s*(?:%|percent|per cent)\s*)?,?\s*for\s+(?:the\s+)?(?:(?:[A-Z][\w.’'-]*|candidate|nominee|incumbent|challenger|councillor)\s+){0,4}$");
 // "Owen Tate on 713", "Bell polled 1,204", "Reeves got just 96".
-re!(LINKING_WORDS, r"^(?:(?:has |had |was |were )?(?:(?:first|second|third|fourth|fifth|sixth|last) )?(?:on|with|at|polled|polling|got|getting|received|receiving|took|taking|gained|gaining|secured|securing|won|winning|had|scored|collected|attracted|garnered)(?: a total of| just| only| some| about| around| almost| nearly| over| more than)?)$");
+re!(LINKING_WORDS, r"^(?:(?:has |had |was |were )?(?:(?:first|second|third|fourth|fifth|sixth|last) )?(?:on|with|at|polled|polling|got|getting|received|receiving|took|taking|gained|gaining|secured|securing|won|winning|had|scored|collected|attracted|garnered|picked up|managed|mustered|claimed|drew)(?: a total of| just| only| some| about| around| almost| nearly| over| more than)?)$");
 // The noun a figure is of, with what stands before it: "Ms Dalgleish's majority is",
 // "a Conservative majority of", "giving her a majority of", "their share of the vote was".
 re!(KIND_NOUN_OWNER, r"(?P<owner>\S*[^\s,])\s+(?:(?:a|an|the)\s+)?(?:(?:vote|overall|working|slim|narrow|comfortable|increased|reduced|new|previous|notional|combined)\s+)?(?:majority|share|lead|margin|tally|total)\b[^.;,]{0,30}$");
@@ -223,10 +223,10 @@ fn continue_with(ctx: &Context, si: usize, lower: &str, years: &ElectionYears, o
         let number = (*n).clone();
         out.push(FoundFigure { kind, number, subject: None, year: None, rule });
     }
-    assign_subjects(ctx, lower, &owners, &mut out[first_new..]);
     for f in &mut out[first_new..] {
         f.year = years.year_for(ctx, &span, lower, &f.number);
     }
+    assign_subjects(ctx, lower, &owners, &mut out[first_new..]);
 }
 
 fn is_poll_sentence(ctx: &Context, si: usize, lower: &str) -> bool {
@@ -265,8 +265,10 @@ fn listed(ctx: &Context, n: &NumberMention, owners: &[Owner], before: &str, afte
             // "18,902 (40.1%)", "24,610 votes, or 41.6 per cent".
             if let Some(prev) = earlier.last() {
                 let between = text[prev.number.end..n.start].trim();
-                let between = between.strip_prefix("votes").unwrap_or(between).trim();
-                if prev.kind == FigureKind::Votes && matches!(between, "(" | ", or" | "or" | ", (" | "-" | "–" | ",") {
+                // "61,204 first-preference votes (33.1 per cent)": a few words of the count's noun.
+                let tail = between.trim_start_matches(|c: char| c.is_alphanumeric() || c == '-' || c == ' ' || c == '’' || c == '\'').trim();
+                let short = between.split_whitespace().count() <= 4;
+                if prev.kind == FigureKind::Votes && short && matches!(tail, "(" | ", or" | "or" | ", (" | "-" | "–" | ",") {
                     return Some((FigureKind::SharePct, "share-after-count"));
                 }
             }
@@ -289,8 +291,9 @@ fn adjacent(text: &str, end: usize, pos: usize) -> bool {
     let gap = ["’s", "'s", "’", "'"].iter().find_map(|p| gap.strip_prefix(p)).unwrap_or(gap);
     let gap = BRACKETED_GAP.replace(gap, "");
     let words = gap.trim_matches(|c: char| c.is_whitespace() || "(:-–—,".contains(c));
-    // "Tate on 713" links; "Clinton, securing about 34%" is the subject's participle.
-    words.is_empty() || !gap.contains(',') && LINKING_WORDS.is_match(words)
+    // "Tate on 713" and "Callum Heath, managed 389" link; "Clinton, securing about 34%" is
+    // the sentence subject's participle.
+    words.is_empty() || LINKING_WORDS.is_match(words) && (!gap.contains(',') || !words.split_whitespace().next().unwrap_or("").ends_with("ing"))
 }
 
 /// The kind of one number, from its own words first and then from the figure it is
@@ -318,6 +321,10 @@ fn classify(n: &NumberMention, before: &str, after: &str, sentence: &str, is_pol
             }
             return Some((rule.kind, rule.name));
         }
+    }
+    // "won by seven votes, 1,902 to 1,895": a score is two counts, whatever came before.
+    if n.unit == NumberUnit::Count && n.value >= 10.0 && RESULT_VERB_BEFORE.is_match(before) && SCORE_TO.is_match(after) && !is_poll {
+        return Some((FigureKind::Votes, "score-pair"));
     }
     // "1.3 million votes, or 50.8 percent, to 1.2 million": the last figure in the same unit.
     if let Some(prev) = earlier.iter().rev().find(|f| f.number.unit == n.unit) {
@@ -416,7 +423,7 @@ fn assign_subjects(ctx: &Context, lower: &str, owners: &[Owner], figures: &mut [
         // (Lib Dem) 1,204") or right after it ("48 percent for Democrat Rosa Ibarra").
         let next_to = owners.iter().rev().find(|o| !matches!(o.subject, Subject::Constituency(_)) && adjacent(text, o.end, pos));
         let for_owner = owners.iter().find(|o| o.at >= f.number.end && !matches!(o.subject, Subject::Constituency(_)) && FOR_OWNER_GAP.is_match(&text[f.number.end..o.at]));
-        let noun_owner = kind_noun_owner(ctx, owners, &text[..pos], pos);
+        let noun_owner = kind_noun_owner(ctx, owners, &text[..pos], pos).or_else(|| pronoun_owner(ctx, &text[..pos], pos));
         let subject = if let (false, Some(o)) = (place_kind, noun_owner) {
             Some(o)
         } else if place_kind {
@@ -433,7 +440,8 @@ fn assign_subjects(ctx: &Context, lower: &str, owners: &[Owner], figures: &mut [
             // the object its subject.
             let relative = |o: &Owner| text[o.end..].trim_start_matches([',', ' ']).starts_with("who ");
             let subjects: Vec<&&&Owner> = before.iter().filter(|o| relative(o) || !crate::extract::clause::is_object_position(&text[..o.at])).collect();
-            let chosen = if f.kind == FigureKind::Majority { subjects.first().copied().or(before.first()) } else { subjects.last().copied().or(before.last()) };
+            let first_person = subjects.iter().copied().find(|o| matches!(o.subject, Subject::Person(_)));
+            let chosen = if f.kind == FigureKind::Majority { first_person.or(subjects.first().copied()).or(before.first()) } else { subjects.last().copied().or(before.last()) };
             chosen.map(|o| o.subject.clone()).or_else(|| candidates.iter().find(|o| o.at > pos).map(|o| o.subject.clone()))
         };
         // A swing is to a party: "a swing of 5.4% from the Conservatives to Labour".
@@ -446,7 +454,8 @@ fn assign_subjects(ctx: &Context, lower: &str, owners: &[Owner], figures: &mut [
         // named last before it.
         let subject = match subject {
             Some(Subject::Person(p)) => Some(Subject::Person(p)),
-            other if f.kind == FigureKind::Majority => last_winner_before(ctx, pos).map(Subject::Person).or(other),
+            // Not for another election's majority ("In 2019, the DUP won with a majority of 9,607").
+            other if f.kind == FigureKind::Majority && f.year.is_none() => last_winner_before(ctx, pos).map(Subject::Person).or(other),
             other => other,
         };
         f.subject = subject;
@@ -531,6 +540,20 @@ fn kind_noun_owner(ctx: &Context, owners: &[Owner], before: &str, pos: usize) ->
     let doc = ctx.doc;
     let recent_from = doc.sentences.get(doc.sentence_at(pos).saturating_sub(1)).map_or(0, |s| s.span.start);
     ctx.people.antecedent(&doc.text, start, gender, false, recent_from).map(Subject::Person)
+}
+
+/// "against his 71,019", "to her 5,210": a possessive pronoun right before the number.
+fn pronoun_owner(ctx: &Context, before: &str, pos: usize) -> Option<Subject> {
+    let word = before.trim_end().rsplit(char::is_whitespace).next()?;
+    let gender = match word.to_lowercase().as_str() {
+        "her" => Gender::Female,
+        "his" => Gender::Male,
+        _ => return None,
+    };
+    let doc = ctx.doc;
+    let recent_from = doc.sentences.get(doc.sentence_at(pos).saturating_sub(1)).map_or(0, |s| s.span.start);
+    let at = before.trim_end().len() - word.len();
+    ctx.people.antecedent(&doc.text, at, gender, false, recent_from).map(Subject::Person)
 }
 
 /// The elected person named last before `pos`, from the first candidate pass.

@@ -30,6 +30,7 @@ static MARKED: LazyLock<Regex> = LazyLock::new(|| {
       | \b(?:[Mm]ayor|MP|[Cc]ouncil|[Bb]orough)\ of\ (?P<h>{NAME})
       | \b(?P<e>\d+(?:st|nd|rd|th)\ (?:Congressional\ |State\ House\ |State\ Senate\ |Assembly\ |Council\ |Senate\ |House\ )?District)\b
       | \b(?P<f>District\ \d+)\b
+      | (?P<i>{NAME})\ \((?:[\p{{L}}]+\ )?(?:hold|gain|HOLD|GAIN)\b
       | (?:^|[.!?]\ |\n)In\ (?P<g>{NAME}),"
     ))
     .unwrap()
@@ -83,9 +84,9 @@ impl PlaceMatcher {
 fn marked_names(text: &str, lexicon: &Lexicon) -> Vec<String> {
     let mut names: Vec<String> = Vec::new();
     for caps in MARKED.captures_iter(text) {
-        let Some(m) = ["a", "b", "c", "d", "e", "f", "g", "h"].iter().find_map(|g| caps.name(g)) else { continue };
+        let Some(m) = ["a", "b", "c", "d", "e", "f", "g", "h", "i"].iter().find_map(|g| caps.name(g)) else { continue };
         let name = cut_at_common_word(m.as_str(), lexicon).trim_end_matches(['.', '\'', '’']);
-        let first = name.split_whitespace().next().unwrap_or("");
+        let first = crate::lexicon::strip_possessive(name.split_whitespace().next().unwrap_or(""));
         if name.is_empty() {
             continue;
         }
