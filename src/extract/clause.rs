@@ -20,10 +20,16 @@ pub fn is_object_position(before: &str) -> bool {
             }
             continue;
         }
-        return GOVERNING.contains(&bare.to_lowercase().as_str());
+        let lower = bare.to_lowercase();
+        // "welcomed Ms Haddock", "thanked Jane Smith": the object of a past-tense verb.
+        let past_verb = lower.ends_with("ed") && lower.len() > 4 && !REPORTING.contains(&lower.as_str());
+        return GOVERNING.contains(&lower.as_str()) || past_verb;
     }
     false
 }
+
+/// Verbs that put their subject after them ("said Mr Murray").
+const REPORTING: &[&str] = &["said", "added", "asked", "replied", "declared", "stated", "answered", "continued", "noted", "explained", "insisted", "warned", "conceded", "tweeted", "posted", "quipped", "joked", "remarked", "recalled", "admitted", "claimed", "argued", "concluded", "shouted", "exclaimed", "pressed"];
 
 #[cfg(test)]
 mod tests {
@@ -35,6 +41,7 @@ mod tests {
         assert!(is_object_position("roundly defeating the Conservative "));
         assert!(is_object_position("Sanders lost the caucuses to "));
         assert!(is_object_position("arrived with Dr "));
+        assert!(is_object_position("The mayor welcomed Ms "));
     }
 
     #[test]
@@ -43,5 +50,6 @@ mod tests {
         assert!(!is_object_position("as the Prime Minister of Great Britain. "));
         assert!(!is_object_position("In the end, "));
         assert!(!is_object_position("Labour said "));
+        assert!(!is_object_position("“We won,” said Mr "));
     }
 }

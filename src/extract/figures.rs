@@ -56,6 +56,9 @@ impl Subject {
 pub struct PlaceMention {
     pub span: Span,
     pub name: String,
+    /// The text itself marks it as an area ("Franklin County", "the Ashdown ward"), as
+    /// opposed to a name from the list: a marked area is the more specific one.
+    pub marked: bool,
 }
 
 /// What the figure rules read.
@@ -455,7 +458,7 @@ fn assign_subjects(ctx: &Context, lower: &str, owners: &[Owner], figures: &mut [
         let subject = match subject {
             Some(Subject::Person(p)) => Some(Subject::Person(p)),
             // Not for another election's majority ("In 2019, the DUP won with a majority of 9,607").
-            other if f.kind == FigureKind::Majority && f.year.is_none() => last_winner_before(ctx, pos).map(Subject::Person).or(other),
+            other if f.kind == FigureKind::Majority && f.year.is_none() => last_winner_before(ctx, pos).map(Subject::Person).or(other).or_else(|| top_of_paragraph(ctx, pos)),
             other => other,
         };
         f.subject = subject;
@@ -556,6 +559,22 @@ fn pronoun_owner(ctx: &Context, before: &str, pos: usize) -> Option<Subject> {
     ctx.people.antecedent(&doc.text, at, gender, false, recent_from).map(Subject::Person)
 }
 
+/// "Sue Catchpole (LD) 1,034; Gavin Platt (Ref) 706 ... Maj 328": the person with the
+/// most votes listed in the paragraph before the majority.
+fn top_of_paragraph(ctx: &Context, pos: usize) -> Option<Subject> {
+    let para = &ctx.doc.paragraphs[ctx.doc.paragraph_at(pos)];
+    let mut best: Option<(f64, usize)> = None;
+    for n in ctx.numbers.iter().filter(|n| para.start <= n.start && n.end <= pos && n.unit == NumberUnit::Count) {
+        let owner = ctx.people.mentions.iter().rev().find(|m| m.span.end <= n.start && adjacent(&ctx.doc.text, m.span.end, n.start));
+        if let Some(m) = owner {
+            if best.is_none_or(|(v, _)| n.value > v) {
+                best = Some((n.value, m.person));
+            }
+        }
+    }
+    best.map(|(_, p)| Subject::Person(p))
+}
+
 /// The elected person named last before `pos`, from the first candidate pass.
 fn last_winner_before(ctx: &Context, pos: usize) -> Option<usize> {
     ctx.people.mentions.iter().rev().filter(|m| m.span.end <= pos && !m.byline).map(|m| m.person).find(|p| ctx.winners.contains(p))
@@ -596,11 +615,14 @@ fn place_of_context(ctx: &Context, pos: usize) -> Option<Subject> {
     by_person.or(main).map(Subject::Constituency)
 }
 
-/// The constituency named most often (first named wins a tie).
+/// The area named most often (first named wins a tie), preferring areas the text marks
+/// as such ("Franklin County") over names from the list (a state).
 pub fn main_place(places: &[PlaceMention]) -> Option<String> {
+    let marked: Vec<&PlaceMention> = places.iter().filter(|p| p.marked).collect();
+    let pool: Vec<&PlaceMention> = if marked.is_empty() { places.iter().collect() } else { marked };
     let mut best: Option<(&str, usize)> = None;
-    for p in places {
-        let count = places.iter().filter(|q| q.name == p.name).count();
+    for p in &pool {
+        let count = pool.iter().filter(|q| q.name == p.name).count();
         if best.is_none_or(|(_, c)| count > c) {
             best = Some((&p.name, count));
         }

@@ -331,9 +331,14 @@ fn group(text: &str, raw: Vec<RawMention>, lex: &Lexicon) -> People {
         }
         // "Wasserman Schultz" after "Debbie Wasserman Schultz": the tail of a known name.
         if m.words.len() >= 2 {
-            let tail = full_name(m);
-            let owner = people.persons.iter().position(|p| p.name.len() > tail.len() && p.name.ends_with(&format!(" {tail}")));
-            assigned[i] = owner;
+            let name = full_name(m);
+            let owner = people.persons.iter().position(|p| p.name.len() > name.len() && p.name.ends_with(&format!(" {name}")));
+            // ... and the other way round: "Caoimhe Ní Bhriain" when "Ní Bhriain" spoke.
+            let shorter = people.persons.iter().position(|p| name.len() > p.name.len() && name.ends_with(&format!(" {}", p.name)));
+            if let Some(id) = shorter.filter(|_| owner.is_none()) {
+                people.persons[id].name = name;
+            }
+            assigned[i] = owner.or(shorter);
             continue;
         }
         let sn = surname(m);

@@ -30,6 +30,7 @@ static MARKED: LazyLock<Regex> = LazyLock::new(|| {
       | \b(?:[Mm]ayor|MP|[Cc]ouncil|[Bb]orough)\ of\ (?P<h>{NAME})
       | \b(?P<e>\d+(?:st|nd|rd|th)\ (?:Congressional\ |State\ House\ |State\ Senate\ |Assembly\ |Council\ |Senate\ |House\ )?District)\b
       | \b(?P<f>District\ \d+)\b
+      | \b(?P<j>{NAME}\ (?:County|Parish|Township|City|Community\ School\ District|School\ District|Unified\ School\ District))\b
       | (?P<i>{NAME})\ \((?:[\p{{L}}]+\ )?(?:hold|gain|HOLD|GAIN)\b
       | (?:^|[.!?]\ |\n)In\ (?P<g>{NAME}),"
     ))
@@ -59,13 +60,13 @@ impl PlaceMatcher {
             .matcher
             .find_iter(text)
             .filter(|m| is_whole(text, m.start(), m.end()))
-            .map(|m| PlaceMention { span: m.start()..m.end(), name: self.names[m.pattern().as_usize()].clone() })
+            .map(|m| PlaceMention { span: m.start()..m.end(), name: self.names[m.pattern().as_usize()].clone(), marked: false })
             .collect();
         let marked = marked_names(text, lexicon);
         for name in &marked {
             for (at, _) in text.match_indices(name.as_str()) {
                 if is_whole(text, at, at + name.len()) {
-                    out.push(PlaceMention { span: at..at + name.len(), name: name.clone() });
+                    out.push(PlaceMention { span: at..at + name.len(), name: name.clone(), marked: true });
                 }
             }
         }
@@ -84,8 +85,13 @@ impl PlaceMatcher {
 fn marked_names(text: &str, lexicon: &Lexicon) -> Vec<String> {
     let mut names: Vec<String> = Vec::new();
     for caps in MARKED.captures_iter(text) {
-        let Some(m) = ["a", "b", "c", "d", "e", "f", "g", "h", "i"].iter().find_map(|g| caps.name(g)) else { continue };
+        let Some(m) = ["a", "b", "c", "d", "e", "f", "g", "h", "i", "j"].iter().find_map(|g| caps.name(g)) else { continue };
         let name = cut_at_common_word(m.as_str(), lexicon).trim_end_matches(['.', '\'', '’']);
+        // "Sheriff of Milwaukee County" is an office of the area "Milwaukee County".
+        let name = match name.split_once(" of ") {
+            Some((head, area)) if lexicon.titles.contains_key(head) => area,
+            _ => name,
+        };
         let first = crate::lexicon::strip_possessive(name.split_whitespace().next().unwrap_or(""));
         if name.is_empty() {
             continue;
@@ -152,6 +158,7 @@ mod tests {
         assert_eq!(names("Labour's Daniel Osei has won Northmere."), ["Northmere"]);
         assert_eq!(names("Labour has taken Harbridge from the Conservatives."), ["Harbridge"]);
         assert_eq!(names("She was elected mayor of Millbrook on Saturday."), ["Millbrook"]);
+        assert_eq!(names("She ran for Sheriff of Milwaukee County in 2016."), ["Milwaukee County"]);
         assert_eq!(names("Turnout in the 23rd Congressional District was 48 percent."), ["23rd Congressional District"]);
         assert_eq!(names("In St Anne's, Labour held on. In Nevada, Democrats won."), ["St Anne's", "Nevada"]);
     }

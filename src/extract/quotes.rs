@@ -459,6 +459,10 @@ fn organisation(ctx: &Context, ws: &[Span]) -> Option<(String, Span)> {
     if !w0.starts_with(char::is_uppercase) || lex.not_names.contains(w0) || MONTHS.contains(&w0) || is_verb(ctx, w0) || NOT_SPEAKERS.contains(&w0) {
         return None;
     }
+    // A seat or a state is where someone spoke, not who: "Llanelli" speaks for nobody.
+    if lex.constituencies.iter().any(|c| c == w0) {
+        return None;
+    }
     // Extend over capitalised words, and "of"/"for"/"&" between them; end on a capital.
     let (mut end, mut reached) = (first.end, first.end);
     for w in ws.iter().skip(1).take(4) {
