@@ -79,6 +79,12 @@ impl<'a> Document<'a> {
         self.sentences.partition_point(|s| s.span.start <= pos).saturating_sub(1)
     }
 
+    /// Where the sentence before the one holding `pos` starts: the window in which a
+    /// pronoun's referent counts as recent.
+    pub fn previous_sentence_start(&self, pos: usize) -> usize {
+        self.sentences.get(self.sentence_at(pos).saturating_sub(1)).map_or(0, |s| s.span.start)
+    }
+
     /// Index of the paragraph holding `pos` (the last one starting at or before it).
     pub fn paragraph_at(&self, pos: usize) -> usize {
         self.paragraphs.partition_point(|p| p.start <= pos).saturating_sub(1)

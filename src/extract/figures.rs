@@ -535,28 +535,24 @@ fn kind_noun_owner(ctx: &Context, owners: &[Owner], before: &str, pos: usize) ->
     if before[..start].trim_end().ends_with("overturned") || before[..start].trim_end().ends_with("overturning") {
         return place_of_context(ctx, pos);
     }
-    let gender = match bare.to_lowercase().as_str() {
-        "her" => Gender::Female,
-        "his" => Gender::Male,
-        _ => return None,
-    };
-    let doc = ctx.doc;
-    let recent_from = doc.sentences.get(doc.sentence_at(pos).saturating_sub(1)).map_or(0, |s| s.span.start);
-    ctx.people.antecedent(&doc.text, start, gender, false, recent_from).map(Subject::Person)
+    possessive_pronoun(ctx, bare, start, pos)
 }
 
 /// "against his 71,019", "to her 5,210": a possessive pronoun right before the number.
 fn pronoun_owner(ctx: &Context, before: &str, pos: usize) -> Option<Subject> {
     let word = before.trim_end().rsplit(char::is_whitespace).next()?;
+    possessive_pronoun(ctx, word, before.trim_end().len() - word.len(), pos)
+}
+
+/// The person "her" or "his" at `at` refers to, for a figure at `pos`.
+fn possessive_pronoun(ctx: &Context, word: &str, at: usize, pos: usize) -> Option<Subject> {
     let gender = match word.to_lowercase().as_str() {
         "her" => Gender::Female,
         "his" => Gender::Male,
         _ => return None,
     };
     let doc = ctx.doc;
-    let recent_from = doc.sentences.get(doc.sentence_at(pos).saturating_sub(1)).map_or(0, |s| s.span.start);
-    let at = before.trim_end().len() - word.len();
-    ctx.people.antecedent(&doc.text, at, gender, false, recent_from).map(Subject::Person)
+    ctx.people.antecedent(&doc.text, at, gender, false, doc.previous_sentence_start(pos)).map(Subject::Person)
 }
 
 /// "Sue Catchpole (LD) 1,034; Gavin Platt (Ref) 706 ... Maj 328": the person with the

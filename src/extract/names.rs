@@ -506,7 +506,7 @@ fn governed_by_preposition(text: &str, pos: usize) -> bool {
 pub fn references(doc: &Document, span: &Span, people: &People, quotes: &[Span]) -> Vec<Reference> {
     let text: &str = &doc.text;
     let slice = &text[span.clone()];
-    let recent_from = |pos: usize| doc.sentences.get(doc.sentence_at(pos).saturating_sub(1)).map_or(0, |s| s.span.start);
+    let recent_from = |pos: usize| doc.previous_sentence_start(pos);
     let in_quote = |pos: usize| quotes.iter().any(|q| q.start <= pos && pos < q.end);
     let mut out = Vec::new();
     for m in PRONOUN.find_iter(slice) {
