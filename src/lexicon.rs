@@ -54,6 +54,8 @@ pub struct Lexicon {
     pub reporting_verbs: HashMap<String, String>,
     pub first_names: HashMap<String, Gender>,
     pub constituencies: Vec<String>,
+    /// The same names, for membership tests.
+    pub constituency_set: HashSet<String>,
     /// Words that make a capitalised run an organisation or place ("Council", "Street").
     pub org_words: HashSet<String>,
     /// Capitalised words that never belong to a person's name ("The", "Monday").
@@ -146,7 +148,10 @@ impl Lexicon {
                     let gender = cols.get(1).map_or(Gender::Unknown, |g| Gender::parse(g));
                     self.first_names.insert(cols[0].to_string(), gender);
                 }
-                "constituencies.tsv" => self.constituencies.push(cols[0].to_string()),
+                "constituencies.tsv" => {
+                    self.constituencies.push(cols[0].to_string());
+                    self.constituency_set.insert(cols[0].to_string());
+                }
                 "org_words.tsv" => {
                     self.org_words.insert(cols[0].to_string());
                 }

@@ -64,9 +64,23 @@ re!(PARTY_GAIN, r"^(?:gain|hold|win|victory|GAIN|HOLD|(?:has |have |had )?(?:tak
 re!(PARTY_GROUP, r"\b(?:\w+\s+){0,2}(?:MPs|councillors|members)\b[^.;]{0,60}\belected\b");
 
 /// Finds the candidates among the people of the article.
-pub fn find_candidates(ctx: &Context) -> Vec<FoundCandidate> {
+///
+/// `read` is what [`read_evidence`] found in the words, which does not depend on
+/// figures, so the pipeline reads it once and calls this before and after figures.
+pub fn find_candidates(ctx: &Context, read: &[Option<Evidence>]) -> Vec<FoundCandidate> {
     let mut out: Vec<FoundCandidate> = Vec::new();
-    let gathered: Vec<Option<Evidence>> = ctx.people.persons.iter().enumerate().map(|(id, p)| (!p.byline_only).then(|| Evidence::gather(ctx, id))).collect();
+    let gathered: Vec<Option<Evidence>> = read
+        .iter()
+        .enumerate()
+        .map(|(id, ev)| {
+            ev.clone().map(|mut ev| {
+                if ctx.figures.iter().any(|f| f.subject == Some(Subject::Person(id)) && matches!(f.kind, FigureKind::Votes | FigureKind::SharePct | FigureKind::Majority)) {
+                    ev.reasons.insert(0, "result-figure");
+                }
+                ev
+            })
+        })
+        .collect();
     // "MP for Putney" or "the Labour candidate" makes a candidate only in an article that
     // reports a result: someone won, lost, or has votes.
     let reports_result = ctx.figures.iter().any(|f| matches!(f.kind, FigureKind::Votes | FigureKind::SharePct | FigureKind::Majority))
@@ -98,9 +112,14 @@ pub fn find_candidates(ctx: &Context) -> Vec<FoundCandidate> {
 /// Evidence that stands on its own; the rest needs a result elsewhere in the article.
 const STRONG_REASONS: &[&str] = &["result-figure", "won-seat-or-election", "won-votes", "was-elected", "lost", "defeated", "standing", "selected"];
 
+/// What the words of the article say about each person (bylines excluded).
+pub fn read_evidence(ctx: &Context) -> Vec<Option<Evidence>> {
+    ctx.people.persons.iter().enumerate().map(|(id, p)| (!p.byline_only).then(|| Evidence::gather(ctx, id))).collect()
+}
+
 /// What the text says about one person, gathered over all their mentions.
-#[derive(Debug, Default)]
-struct Evidence {
+#[derive(Debug, Default, Clone)]
+pub struct Evidence {
     /// Rule names, in the order found; any one makes a candidate.
     reasons: Vec<&'static str>,
     party: Option<String>,
@@ -111,9 +130,6 @@ struct Evidence {
 impl Evidence {
     fn gather(ctx: &Context, id: usize) -> Evidence {
         let mut ev = Evidence::default();
-        if ctx.figures.iter().any(|f| f.subject == Some(Subject::Person(id)) && matches!(f.kind, FigureKind::Votes | FigureKind::SharePct | FigureKind::Majority)) {
-            ev.add("result-figure");
-        }
         let text: &str = &ctx.doc.text;
         // A possessive mention names no subject of a verb, but may carry a party:
         // "Labour candidate Sunita Bains's 65,290".

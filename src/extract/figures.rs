@@ -227,7 +227,7 @@ fn continue_with(ctx: &Context, si: usize, lower: &str, years: &ElectionYears, o
         out.push(FoundFigure { kind, number, subject: None, year: None, rule });
     }
     for f in &mut out[first_new..] {
-        f.year = years.year_for(ctx, &span, lower, &f.number);
+        f.year = years.year_for(&span, lower, &f.number);
     }
     assign_subjects(ctx, lower, &owners, &mut out[first_new..]);
 }
@@ -415,7 +415,7 @@ fn assign_subjects(ctx: &Context, lower: &str, owners: &[Owner], figures: &mut [
     if figures.is_empty() {
         return;
     }
-    if RESPECTIVELY.is_match(lower) && assign_respectively(ctx, owners, figures) {
+    if RESPECTIVELY.is_match(lower) && assign_respectively(owners, figures) {
         return;
     }
     let text: &str = &ctx.doc.text;
@@ -578,7 +578,7 @@ fn last_winner_before(ctx: &Context, pos: usize) -> Option<usize> {
 
 /// "Battersea and Tooting ... 75.83 per cent and 76 per cent respectively": the i-th
 /// number of a kind goes to the i-th entity listed before the first of them.
-fn assign_respectively(ctx: &Context, owners: &[Owner], figures: &mut [FoundFigure]) -> bool {
+fn assign_respectively(owners: &[Owner], figures: &mut [FoundFigure]) -> bool {
     let first = figures[0].number.start;
     let kind_of = |s: &Subject| std::mem::discriminant(s);
     let listed: Vec<&Owner> = owners.iter().filter(|o| o.end <= first).collect();
@@ -589,7 +589,6 @@ fn assign_respectively(ctx: &Context, owners: &[Owner], figures: &mut [FoundFigu
         return false;
     }
     let chosen = &group[group.len() - n..];
-    let _ = ctx;
     for (f, o) in figures.iter_mut().zip(chosen) {
         f.subject = Some(o.subject.clone());
         f.rule = if f.rule.is_empty() { "respectively" } else { f.rule };
@@ -648,7 +647,7 @@ impl ElectionYears {
         ElectionYears { current, previous }
     }
 
-    fn year_for(&self, ctx: &Context, sentence: &Span, lower: &str, n: &NumberMention) -> Option<i32> {
+    fn year_for(&self, sentence: &Span, lower: &str, n: &NumberMention) -> Option<i32> {
         let after = &lower[n.end - sentence.start..];
         if let Some(c) = YEAR_AFTER.captures(after) {
             let y: i32 = c[1].parse().ok()?;
@@ -672,7 +671,6 @@ impl ElectionYears {
             }
             return self.previous;
         }
-        let _ = ctx;
         None
     }
 }

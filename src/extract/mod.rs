@@ -132,9 +132,11 @@ impl Pipeline {
         a.places = self.places.find(text, &self.lexicon);
         let people = &a.people;
         a.places.retain(|p| !people.mentions.iter().any(|m| m.full.start < p.span.end && p.span.start < m.span.end));
-        // Figures need each person's constituency for turnout subjects: a first candidate
-        // pass without figures supplies it.
-        let first_pass = self.candidates(doc, &a, &[]);
+        // Figures need each person's constituency and the winners for turnout and majority
+        // subjects: a first candidate pass, without figures, supplies them. The words are
+        // read once for both passes.
+        let evidence = candidates::read_evidence(&self.candidate_ctx(doc, &a, &[]));
+        let first_pass = candidates::find_candidates(&self.candidate_ctx(doc, &a, &[]), &evidence);
         let mut person_places = vec![None; a.people.persons.len()];
         for c in &first_pass {
             person_places[c.person] = c.constituency.clone();
@@ -152,13 +154,12 @@ impl Pipeline {
             quoted: &quoted,
         };
         a.figures = figures::find_figures(&figure_ctx);
-        a.candidates = self.candidates(doc, &a, &a.figures);
+        a.candidates = candidates::find_candidates(&self.candidate_ctx(doc, &a, &a.figures), &evidence);
         a
     }
 
-    fn candidates(&self, doc: &Document, a: &Analysis, figures: &[FoundFigure]) -> Vec<FoundCandidate> {
-        let ctx = candidates::Context { doc, people: &a.people, references: &a.references, parties: &a.parties, places: &a.places, figures };
-        candidates::find_candidates(&ctx)
+    fn candidate_ctx<'a>(&self, doc: &'a Document<'a>, a: &'a Analysis, figures: &'a [FoundFigure]) -> candidates::Context<'a> {
+        candidates::Context { doc, people: &a.people, references: &a.references, parties: &a.parties, places: &a.places, figures }
     }
 }
 

@@ -460,7 +460,7 @@ fn organisation(ctx: &Context, ws: &[Span]) -> Option<(String, Span)> {
         return None;
     }
     // A seat or a state is where someone spoke, not who: "Llanelli" speaks for nobody.
-    if lex.constituencies.iter().any(|c| c == w0) {
+    if lex.constituency_set.contains(w0) {
         return None;
     }
     // Extend over capitalised words, and "of"/"for"/"&" between them; end on a capital.
