@@ -31,6 +31,7 @@ macro_rules! re {
 
 pub mod candidates;
 pub mod clause;
+pub mod cover;
 pub mod figures;
 pub mod names;
 pub mod numbers;
@@ -232,6 +233,10 @@ fn to_record(path: &str, doc: &Document, a: &Analysis) -> ArticleRecord {
             evidence: c.evidence.iter().map(|e| e.to_string()).collect(),
         })
         .collect();
+    if doc.replaced > 0 {
+        let message = format!("the file is UTF-8 with {} invalid byte sequence(s); each was read as U+FFFD (spans are byte offsets of the raw file)", doc.replaced);
+        warnings.insert(0, Warning { code: "invalid-utf8".into(), message, span: None });
+    }
     if doc.encoding == "windows-1252" {
         warnings.insert(0, Warning { code: "not-utf8".into(), message: "the file is not UTF-8; it was decoded as Windows-1252 (spans are byte offsets of the raw file)".into(), span: None });
     }

@@ -9,11 +9,12 @@
 //! are not names. A list of names after "by" at the end of a sentence is a byline.
 
 use std::collections::HashMap;
-use std::sync::LazyLock;
+use std::sync::{LazyLock, OnceLock};
 
 use regex::Regex;
 
 use crate::doc::{Document, Span};
+use crate::extract::cover::{starting_in, Cover};
 use crate::extract::parties::PartyMention;
 use crate::lexicon::{strip_possessive, Gender, Lexicon};
 
@@ -44,8 +45,10 @@ pub struct PersonMention {
 #[derive(Debug, Clone, Default)]
 pub struct People {
     pub persons: Vec<Person>,
-    /// Sorted by position.
+    /// Sorted by position, and never overlapping (each comes from its own run of words).
     pub mentions: Vec<PersonMention>,
+    /// Built on the first [`People::antecedent`] question, from the final mentions.
+    antecedents: OnceLock<Antecedents>,
 }
 
 /// A subject pronoun or an anaphoric description found in the text, with the person it
@@ -101,17 +104,23 @@ impl NameMatcher {
     /// are marked), `parties` the party mentions (never names).
     pub fn find(&self, doc: &Document, lexicon: &Lexicon, parties: &[PartyMention], quotes: &[Span]) -> People {
         let text: &str = &doc.text;
+        let party_words = Cover::new(parties.iter().map(|p| p.span.start..p.full.end));
         let mut raw: Vec<RawMention> = Vec::new();
         for m in self.run.find_iter(text) {
-            split_run(text, m.start(), m.end(), lexicon, parties, &mut raw);
+            split_run(text, m.start(), m.end(), lexicon, &party_words, &mut raw);
         }
         mark_bylines(text, &mut raw);
         let mut people = group(text, raw, lexicon);
+        let quotes = Cover::new(quotes.iter().cloned());
         for mention in &mut people.mentions {
-            mention.in_quote = quotes.iter().any(|q| q.start <= mention.span.start && mention.span.end <= q.end);
+            mention.in_quote = quotes.contains_span(&mention.span);
         }
-        for (i, person) in people.persons.iter_mut().enumerate() {
-            person.byline_only = people.mentions.iter().filter(|m| m.person == i).all(|m| m.byline);
+        let mut named_outside_bylines = vec![false; people.persons.len()];
+        for m in people.mentions.iter().filter(|m| !m.byline) {
+            named_outside_bylines[m.person] = true;
+        }
+        for (person, named) in people.persons.iter_mut().zip(named_outside_bylines) {
+            person.byline_only = !named;
         }
         people
     }
@@ -131,7 +140,8 @@ struct RawMention {
 /// Cuts one capitalised run into the name it holds, if any: drops leading function
 /// words, parties and titles, and starts at a first name when places precede it
 /// ("Mayor of London Sadiq Khan", "Vermont Bernie Sanders"). Possessives end a run.
-fn split_run(text: &str, start: usize, end: usize, lex: &Lexicon, parties: &[PartyMention], out: &mut Vec<RawMention>) {
+/// `parties` covers each party mention from its first word to its possessive ending.
+fn split_run(text: &str, start: usize, end: usize, lex: &Lexicon, parties: &Cover, out: &mut Vec<RawMention>) {
     let mut words: Vec<Span> = Vec::new();
     for (off, w) in text[start..end].split_whitespace().map(|w| (w.as_ptr() as usize - text[start..end].as_ptr() as usize, w)) {
         words.push(start + off..start + off + w.len());
@@ -165,9 +175,9 @@ fn ends_possessive(word: &str) -> bool {
     strip_possessive(word).len() != word.len()
 }
 
-fn take_name(text: &str, words: &[Span], lex: &Lexicon, parties: &[PartyMention], out: &mut Vec<RawMention>) {
+fn take_name(text: &str, words: &[Span], lex: &Lexicon, parties: &Cover, out: &mut Vec<RawMention>) {
     let word_str = |s: &Span| strip_possessive(&text[s.clone()]).to_string();
-    let is_party = |s: &Span| parties.iter().any(|p| p.span.start <= s.start && s.end <= p.full.end);
+    let is_party = |s: &Span| parties.contains_span(s);
     let mut k = 0;
     let mut title: Option<(Span, Gender)> = None;
     // Leading titles, parties and function words.
@@ -324,9 +334,11 @@ fn group(text: &str, raw: Vec<RawMention>, lex: &Lexicon) -> People {
         }
         assigned[i] = Some(id);
     }
-    // Pass 2: lone surnames.
+    // Pass 2: lone surnames. Where each person was named so far, for [`NamedAt::pick`].
+    let mut named_at = NamedAt::after_pass_one(&raw, &assigned, people.persons.len());
     for (i, m) in raw.iter().enumerate() {
-        if assigned[i].is_some() {
+        if let Some(id) = assigned[i] {
+            named_at.passed(id, m.words[0].start);
             continue;
         }
         // "Wasserman Schultz" after "Debbie Wasserman Schultz": the tail of a known name.
@@ -339,19 +351,25 @@ fn group(text: &str, raw: Vec<RawMention>, lex: &Lexicon) -> People {
                 people.persons[id].name = name;
             }
             assigned[i] = owner.or(shorter);
+            if let Some(id) = assigned[i] {
+                named_at.passed(id, m.words[0].start);
+            }
             continue;
         }
         let sn = surname(m);
         // "Sir Julian" is Sir Julian Pemberton: a knight or dame goes by the first name.
         let by_first = || people.persons.iter().position(|p| p.name.split_whitespace().count() >= 2 && p.name.split_whitespace().next() == Some(sn.as_str()));
         if let Some(ids) = by_surname.get(&sn) {
-            assigned[i] = Some(pick_by_position(&raw, &assigned, ids, m.words[0].start));
+            assigned[i] = Some(named_at.pick(ids, m.words[0].start));
         } else if let Some(id) = knighted(m).then(by_first).flatten() {
             assigned[i] = Some(id);
         } else if speaks_after(text, m) || speaks_before(text, m) || knighted(m) {
             people.persons.push(Person { name: sn.clone(), gender: Gender::Unknown, byline_only: false });
             by_surname.entry(sn).or_default().push(people.persons.len() - 1);
             assigned[i] = Some(people.persons.len() - 1);
+        }
+        if let Some(id) = assigned[i] {
+            named_at.passed(id, m.words[0].start);
         }
     }
     for (m, id) in raw.into_iter().zip(assigned) {
@@ -361,6 +379,7 @@ fn group(text: &str, raw: Vec<RawMention>, lex: &Lexicon) -> People {
         people.mentions.push(PersonMention { span, full, person, possessive: m.possessive, in_quote: false, byline: m.byline });
     }
     people.mentions.sort_by_key(|m| m.span.start);
+    debug_assert!(people.mentions.windows(2).all(|w| w[0].span.end <= w[1].full.start), "mentions overlap");
     order_by_first_mention(&mut people);
     people
 }
@@ -368,8 +387,10 @@ fn group(text: &str, raw: Vec<RawMention>, lex: &Lexicon) -> People {
 /// Numbers persons in the order the article first names them, so output follows the text.
 fn order_by_first_mention(people: &mut People) {
     let mut order: Vec<usize> = Vec::new();
+    let mut seen = vec![false; people.persons.len()];
     for m in &people.mentions {
-        if !order.contains(&m.person) {
+        if !seen[m.person] {
+            seen[m.person] = true;
             order.push(m.person);
         }
     }
@@ -383,23 +404,47 @@ fn order_by_first_mention(people: &mut People) {
     }
 }
 
-/// The person with this surname mentioned last before `pos`, else the first after it.
-fn pick_by_position(raw: &[RawMention], assigned: &[Option<usize>], ids: &[usize], pos: usize) -> usize {
-    let mut best_before: Option<(usize, usize)> = None;
-    let mut best_after: Option<(usize, usize)> = None;
-    for (m, id) in raw.iter().zip(assigned) {
-        let Some(id) = *id else { continue };
-        if !ids.contains(&id) {
-            continue;
+/// Where each person is named, for the lone-surname pass, which reads the mentions in
+/// order: the last mention already read, and the later ones the first pass assigned.
+struct NamedAt {
+    last_read: Vec<Option<usize>>,
+    /// Per person, the sorted starts of the mentions assigned by the first pass.
+    first_pass: Vec<Vec<usize>>,
+}
+
+impl NamedAt {
+    fn after_pass_one(raw: &[RawMention], assigned: &[Option<usize>], persons: usize) -> NamedAt {
+        let mut first_pass = vec![Vec::new(); persons];
+        for (m, id) in raw.iter().zip(assigned) {
+            if let Some(id) = *id {
+                first_pass[id].push(m.words[0].start);
+            }
         }
-        let at = m.words[0].start;
-        if at < pos && best_before.is_none_or(|(p, _)| at > p) {
-            best_before = Some((at, id));
-        } else if at > pos && best_after.is_none_or(|(p, _)| at < p) {
-            best_after = Some((at, id));
-        }
+        NamedAt { last_read: vec![None; persons], first_pass }
     }
-    best_before.or(best_after).map_or(ids[0], |(_, id)| id)
+
+    /// The mention of `id` at `at` has been read (mentions are read in order).
+    fn passed(&mut self, id: usize, at: usize) {
+        if id >= self.last_read.len() {
+            self.last_read.resize(id + 1, None);
+        }
+        self.last_read[id] = Some(at);
+    }
+
+    /// The person of `ids` (those with this surname) mentioned last before `pos`, else
+    /// the first after it.
+    fn pick(&self, ids: &[usize], pos: usize) -> usize {
+        let before = ids.iter().filter_map(|&id| self.last_read.get(id).copied().flatten().map(|at| (at, id))).max();
+        let after = || {
+            ids.iter()
+                .filter_map(|&id| {
+                    let starts = self.first_pass.get(id)?;
+                    starts.get(starts.partition_point(|&at| at <= pos)).map(|&at| (at, id))
+                })
+                .min()
+        };
+        before.or_else(after).map_or(ids[0], |(_, id)| id)
+    }
 }
 
 fn compatible_first(known_name: &str, first: Option<&str>) -> bool {
@@ -461,39 +506,84 @@ impl People {
     /// take over the "she" of the article's main subject. Mentions inside quotations
     /// count only for pronouns inside quotations; bylines never count.
     pub fn antecedent(&self, text: &str, pos: usize, gender: Gender, in_quote: bool, recent_from: usize) -> Option<usize> {
-        let fits = |m: &&PersonMention| {
-            let g = self.persons[m.person].gender;
-            m.span.end <= pos && !m.byline && (!m.in_quote || in_quote) && (gender == Gender::Unknown || g == Gender::Unknown || g == gender)
-        };
-        let latest = self.mentions.iter().rev().find(fits)?;
+        let index = self.antecedents.get_or_init(|| Antecedents::new(self));
+        let fitting = &index.classes[Antecedents::class(gender, in_quote)];
+        // Mentions never overlap, so those ending by `pos` are a prefix of the fitting ones.
+        let count = fitting.mentions.partition_point(|&i| self.mentions[i].span.end <= pos);
+        let latest = &self.mentions[*fitting.mentions[..count].last()?];
         if latest.span.start >= recent_from {
             // Among the recent ones, a subject beats an object: "Johnson competed against
             // Jeremy Hunt ... He won" is Johnson.
-            let recent_subject = self.mentions.iter().rev().filter(fits).take_while(|m| m.span.start >= recent_from).find(|m| !governed_by_preposition(text, m.full.start));
+            let recent = fitting.mentions[..count].iter().rev().map(|&i| &self.mentions[i]).take_while(|m| m.span.start >= recent_from);
+            let recent_subject = recent.clone().find(|m| !governed_by_preposition(text, m.full.start));
             return Some(recent_subject.unwrap_or(latest).person);
         }
-        let mut counts: Vec<(usize, usize, usize)> = Vec::new(); // (count, last position, person)
-        for m in self.mentions.iter().filter(fits) {
-            match counts.iter_mut().find(|c| c.2 == m.person) {
-                Some(c) => {
-                    c.0 += 1;
-                    c.1 = m.span.start;
-                }
-                None => counts.push((1, m.span.start, m.person)),
-            }
-        }
-        counts.into_iter().max_by_key(|c| (c.0, c.1)).map(|c| c.2)
+        Some(fitting.leaders[count - 1])
     }
 
     /// The person mention covering `pos`, if any.
     pub fn mention_at(&self, pos: usize) -> Option<&PersonMention> {
-        self.mentions.iter().find(|m| m.full.start <= pos && pos < m.span.end)
+        let k = self.mentions.partition_point(|m| m.span.end <= pos);
+        self.mentions.get(k).filter(|m| m.full.start <= pos && pos < m.span.end)
     }
 
     /// Mentions within a span, in order.
     pub fn mentions_in(&self, span: &Span) -> impl Iterator<Item = &PersonMention> {
         let span = span.clone();
-        self.mentions.iter().filter(move |m| span.start <= m.full.start && m.span.end <= span.end)
+        // A mention inside starts inside (its title, if any, comes first).
+        starting_in(&self.mentions, &span, |m| m.span.start).iter().filter(move |m| span.start <= m.full.start && m.span.end <= span.end)
+    }
+}
+
+/// For each kind of pronoun (its gender, inside a quotation or not), the mentions it may
+/// refer to and, after each of them, the most-mentioned person so far (the latest named
+/// wins a tie), so that [`People::antecedent`] answers without counting every mention.
+#[derive(Debug, Clone)]
+struct Antecedents {
+    classes: Vec<Fitting>,
+}
+
+#[derive(Debug, Clone)]
+struct Fitting {
+    /// Indexes into `People::mentions`, in order.
+    mentions: Vec<usize>,
+    /// `leaders[k]`: the person leading after `mentions[..=k]`.
+    leaders: Vec<usize>,
+}
+
+impl Antecedents {
+    const GENDERS: [Gender; 3] = [Gender::Unknown, Gender::Female, Gender::Male];
+
+    fn class(gender: Gender, in_quote: bool) -> usize {
+        let g = Self::GENDERS.iter().position(|&g| g == gender).expect("every gender has a class");
+        g * 2 + usize::from(in_quote)
+    }
+
+    fn new(people: &People) -> Antecedents {
+        let mut classes = Vec::with_capacity(6);
+        for gender in Self::GENDERS {
+            for in_quote in [false, true] {
+                let fits = |m: &PersonMention| {
+                    let g = people.persons[m.person].gender;
+                    !m.byline && (!m.in_quote || in_quote) && (gender == Gender::Unknown || g == Gender::Unknown || g == gender)
+                };
+                let mentions: Vec<usize> = (0..people.mentions.len()).filter(|&i| fits(&people.mentions[i])).collect();
+                let mut counts = vec![0usize; people.persons.len()];
+                let mut leader: Option<usize> = None;
+                let mut leaders = Vec::with_capacity(mentions.len());
+                for &i in &mentions {
+                    let p = people.mentions[i].person;
+                    counts[p] += 1;
+                    // `p` was just named, later than anyone: it leads on an equal count.
+                    let leads = leader.filter(|&l| counts[p] < counts[l]).unwrap_or(p);
+                    leader = Some(leads);
+                    leaders.push(leads);
+                }
+                classes.push(Fitting { mentions, leaders });
+            }
+        }
+        debug_assert_eq!(classes.len(), 6);
+        Antecedents { classes }
     }
 }
 
@@ -507,7 +597,8 @@ pub fn references(doc: &Document, span: &Span, people: &People, quotes: &[Span])
     let text: &str = &doc.text;
     let slice = &text[span.clone()];
     let recent_from = |pos: usize| doc.previous_sentence_start(pos);
-    let in_quote = |pos: usize| quotes.iter().any(|q| q.start <= pos && pos < q.end);
+    let quotes = Cover::new(quotes.iter().cloned());
+    let in_quote = |pos: usize| quotes.contains_pos(pos);
     let mut out = Vec::new();
     for m in PRONOUN.find_iter(slice) {
         let pos = span.start + m.start();
