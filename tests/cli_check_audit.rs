@@ -195,3 +195,18 @@ fn a_reference_table_without_usable_columns_is_bad_usage() {
         .code(2)
         .stderr(predicate::str::contains("constituency_name"));
 }
+
+#[test]
+fn audit_of_the_bundled_corpus_has_no_faults() {
+    let dir = tempfile::tempdir().unwrap();
+    let records = dir.path().join("records.jsonl");
+    newsfacts().current_dir(repo_root()).args(["extract", "corpus/", "-q", "-o"]).arg(&records).assert().success();
+    newsfacts()
+        .current_dir(repo_root())
+        .args(["audit", "--no-review"])
+        .arg(&records)
+        .assert()
+        .success()
+        .stdout("")
+        .stderr(predicate::str::contains("17 records audited: 0 errors, 0 warnings"));
+}
