@@ -9,7 +9,7 @@ use std::path::PathBuf;
 use anyhow::bail;
 use clap::{Args, Parser, Subcommand};
 
-use crate::config::{Config, ExtractConfig, FixturesConfig, FixturesMode};
+use crate::config::{AuditConfig, CheckConfig, Config, ExtractConfig, FindingFormat, FixturesConfig, FixturesMode};
 
 /// Extract election facts (candidates, figures, quotes) from news articles.
 ///
@@ -45,7 +45,57 @@ enum Command {
     /// fixtures so the change can be reviewed in the version-control diff.
     #[command(after_long_help = FIXTURES_EXAMPLES)]
     Fixtures(FixturesArgs),
+
+    /// Cross-check extracted numbers: within each article and across articles.
+    ///
+    /// Within an article: a share against the votes (with the rounding the text used), a
+    /// majority against the first two's votes, turnout against the votes cast, the winner
+    /// against the others, shares summing to at most 100, percentages within 0-100, turnout
+    /// against turnout count and electorate, and stated ratios ("almost doubling") against
+    /// the numbers they relate. Across articles: one candidate with two parties, one
+    /// contest (area and year) with two different numbers. Each finding has a stable rule
+    /// id, a severity, a message and the path and byte span of every number it rests on.
+    /// Exit status: 0 no findings, 1 findings, 2 unusable input.
+    #[command(after_long_help = CHECK_EXAMPLES)]
+    Check(CheckArgs),
+
+    /// Re-read every source and prove each record's numbers stand where it says.
+    ///
+    /// Reports a missing or changed source (sha256), any span whose bytes are not the
+    /// record's text, any value its text does not say, and lists for review the numbers in
+    /// the source's sentences about voting that no figure accounts for. With --reference,
+    /// also holds votes, shares and majorities against an official results table.
+    /// Exit status: 0 clean (review items and agreements do not count), 1 findings, 2
+    /// unusable input.
+    #[command(after_long_help = AUDIT_EXAMPLES)]
+    Audit(AuditArgs),
 }
+
+const CHECK_EXAMPLES: &str = "\
+Examples:
+  newsfacts check records.jsonl
+  newsfacts check corpus/                       # extract on the way
+  newsfacts check a.jsonl b.jsonl --format jsonl | jq 'select(.severity == \"error\")'";
+
+const AUDIT_EXAMPLES: &str = "\
+Examples:
+  newsfacts audit records.jsonl
+  newsfacts audit records.jsonl --root /data/articles
+  newsfacts audit records.jsonl --reference HoC-GE2019-results-by-candidate.csv \\
+      --year 2019 --kind general
+
+Reference tables: a CSV with a header row and one row per candidate. Columns are found
+by name (case and spaces ignored):
+  area        constituency_name, constituency, ward_name, ward, division,
+              electoral_division, district, county_name, county, area, contest
+  surname     surname, last_name, lastname, family_name
+              (or a full name: candidate_name, candidate, name)
+  first name  firstname, first_name, forename, forenames, given_name (optional)
+  votes       votes, candidate_votes, total_votes, vote
+  share       share, vote_share, share_pct, percent, pct, percentage (optional;
+              fractions 0-1 or percentages)
+Candidates are matched on area and surname; the first name only decides between two
+candidates of one surname.";
 
 const EXTRACT_EXAMPLES: &str = "\
 Examples:
@@ -132,6 +182,91 @@ struct FixturesArgs {
     data: Option<PathBuf>,
 }
 
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+enum FormatArg {
+    Text,
+    Jsonl,
+}
+
+impl From<FormatArg> for FindingFormat {
+    fn from(f: FormatArg) -> FindingFormat {
+        match f {
+            FormatArg::Text => FindingFormat::Text,
+            FormatArg::Jsonl => FindingFormat::Jsonl,
+        }
+    }
+}
+
+#[derive(Debug, Args)]
+struct CheckArgs {
+    /// Records files, or articles to extract first.
+    ///
+    /// A file ending in .jsonl, .ndjson or .json (or - for standard input) is read as the
+    /// records `newsfacts extract` writes; a folder or any other file is read as articles
+    /// and extracted on the way, as `extract` would.
+    #[arg(value_name = "RECORDS|PATH", required = true)]
+    inputs: Vec<PathBuf>,
+
+    /// Print findings as text blocks or as one JSON object per line.
+    #[arg(long, value_enum, default_value = "text")]
+    format: FormatArg,
+
+    /// Read files with extension EXT from folders of articles (see `extract --help`).
+    #[arg(long = "ext", value_name = "EXT", value_delimiter = ',', default_value = "txt")]
+    extensions: Vec<String>,
+
+    /// Add the word lists found in DIR, for articles extracted on the way.
+    #[arg(long, value_name = "DIR")]
+    data: Option<PathBuf>,
+
+    /// Use N threads to extract articles (default: one per core).
+    #[arg(short = 'j', long, value_name = "N", value_parser = at_least_one)]
+    threads: Option<usize>,
+
+    /// Do not print the summary line on standard error.
+    #[arg(short, long)]
+    quiet: bool,
+}
+
+#[derive(Debug, Args)]
+struct AuditArgs {
+    /// Records files, as `newsfacts extract` writes them (- for standard input).
+    #[arg(value_name = "RECORDS", required = true)]
+    records: Vec<PathBuf>,
+
+    /// The folder the records' paths are relative to (default: the current folder).
+    #[arg(long, value_name = "DIR")]
+    root: Option<PathBuf>,
+
+    /// Hold votes, shares and majorities against this official results table (CSV).
+    ///
+    /// See the end of `audit --help` for the columns it may have.
+    #[arg(long, value_name = "CSV")]
+    reference: Option<PathBuf>,
+
+    /// The year of the table's election: articles that say they report another year are
+    /// not compared with it.
+    #[arg(long, value_name = "YEAR", requires = "reference")]
+    year: Option<i32>,
+
+    /// The kind of the table's election (general, local, by-election, primary...):
+    /// articles that say they report another kind are not compared with it.
+    #[arg(long, value_name = "KIND", requires = "reference")]
+    kind: Option<String>,
+
+    /// Print findings as text blocks or as one JSON object per line.
+    #[arg(long, value_enum, default_value = "text")]
+    format: FormatArg,
+
+    /// Leave out the numbers listed for review (those no figure accounts for).
+    #[arg(long)]
+    no_review: bool,
+
+    /// Do not print the summary line on standard error.
+    #[arg(short, long)]
+    quiet: bool,
+}
+
 impl Cli {
     /// Checks what clap cannot and turns the parse into plain configuration.
     pub fn into_config(self) -> anyhow::Result<Config> {
@@ -149,6 +284,24 @@ impl Cli {
                 corpus: args.corpus,
                 fixtures: args.fixtures,
                 data: args.data,
+            }),
+            Command::Check(args) => Config::Check(CheckConfig {
+                extensions: normalize_extensions(&args.extensions)?,
+                inputs: args.inputs,
+                format: args.format.into(),
+                data: args.data,
+                threads: args.threads,
+                quiet: args.quiet,
+            }),
+            Command::Audit(args) => Config::Audit(AuditConfig {
+                records: args.records,
+                root: args.root,
+                reference: args.reference,
+                reference_year: args.year,
+                reference_kind: args.kind,
+                format: args.format.into(),
+                no_review: args.no_review,
+                quiet: args.quiet,
             }),
         })
     }

@@ -11,6 +11,49 @@ use std::path::PathBuf;
 pub enum Config {
     Extract(ExtractConfig),
     Fixtures(FixturesConfig),
+    Check(CheckConfig),
+    Audit(AuditConfig),
+}
+
+/// How findings are printed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FindingFormat {
+    /// A block per finding: `path: severity [rule] message`, then its evidence.
+    Text,
+    /// One JSON object per finding.
+    Jsonl,
+}
+
+/// `newsfacts check`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CheckConfig {
+    /// Records files (`.jsonl`, `.ndjson`, `.json`, `-` for stdin) and article files or
+    /// folders, which are extracted on the way.
+    pub inputs: Vec<PathBuf>,
+    pub format: FindingFormat,
+    pub extensions: Vec<String>,
+    pub data: Option<PathBuf>,
+    pub threads: Option<usize>,
+    pub quiet: bool,
+}
+
+/// `newsfacts audit`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AuditConfig {
+    /// Records files (`-` for stdin).
+    pub records: Vec<PathBuf>,
+    /// The folder the records' paths are relative to (default: the current one).
+    pub root: Option<PathBuf>,
+    /// An official results table to hold votes and shares against.
+    pub reference: Option<PathBuf>,
+    /// The year and kind of the table's election: records that say they report another
+    /// election are not held against it.
+    pub reference_year: Option<i32>,
+    pub reference_kind: Option<String>,
+    pub format: FindingFormat,
+    /// Leave out `review` items (numbers no figure accounts for).
+    pub no_review: bool,
+    pub quiet: bool,
 }
 
 /// `newsfacts extract`.

@@ -10,11 +10,15 @@
 //! turns the analysis into the [`record::ArticleRecord`] of `SPEC.md`. Word lists live in
 //! `data/` ([`lexicon`]) so users extend them without touching the rules.
 
+pub mod audit;
+pub mod check;
 pub mod doc;
 pub mod extract;
+pub mod finding;
 pub mod fixtures;
 pub mod lexicon;
 pub mod record;
+pub mod records;
 
 pub use extract::Pipeline;
 pub use lexicon::Lexicon;

@@ -50,7 +50,7 @@ pub fn run(config: &ExtractConfig) -> anyhow::Result<Outcome> {
 }
 
 /// The record of one article, or the error entry that takes its place.
-fn extract_one(pipeline: &Pipeline, input: &InputFile) -> Result<ArticleRecord, ErrorRecord> {
+pub(super) fn extract_one(pipeline: &Pipeline, input: &InputFile) -> Result<ArticleRecord, ErrorRecord> {
     if let Some(reason) = &input.walk_error {
         return Err(error_entry(input, "unreadable", reason.clone()));
     }
