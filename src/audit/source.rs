@@ -110,17 +110,18 @@ fn audit_claim(record: &ArticleRecord, raw: &[u8], claim: &Claim) -> Option<Find
 }
 
 /// The text of `raw[span]` in the file's encoding, or `None` when the span lies outside
-/// the file or cuts a character.
+/// the file. Bytes that do not decode read as U+FFFD, as they did when the article was
+/// extracted (a UTF-8 file with a stray byte keeps its encoding and warns
+/// `invalid-utf8`), so a span that cuts a character reads differently from its text.
 pub fn decode_span(raw: &[u8], [start, end]: ByteSpan, encoding: &str) -> Option<String> {
     let bytes = raw.get(start..end)?;
     let codec = match encoding {
         "windows-1252" => encoding_rs::WINDOWS_1252,
         "utf-16le" => encoding_rs::UTF_16LE,
         "utf-16be" => encoding_rs::UTF_16BE,
-        _ => return std::str::from_utf8(bytes).ok().map(str::to_string),
+        _ => return Some(String::from_utf8_lossy(bytes).into_owned()),
     };
-    let (text, had_errors) = codec.decode_without_bom_handling(bytes);
-    (!had_errors).then(|| text.into_owned())
+    Some(codec.decode_without_bom_handling(bytes).0.into_owned())
 }
 
 #[cfg(test)]
@@ -179,7 +180,8 @@ mod tests {
     #[test]
     fn other_encodings_decode_their_spans() {
         assert_eq!(decode_span(b"caf\xe9 5,000", [0, 4], "windows-1252").as_deref(), Some("caf\u{e9}"));
-        assert_eq!(decode_span(b"caf\xe9", [0, 4], "utf-8"), None);
+        assert_eq!(decode_span(b"caf\xe9", [0, 4], "utf-8").as_deref(), Some("caf\u{FFFD}"));
+        assert_eq!(decode_span("caf\u{e9}".as_bytes(), [0, 4], "utf-8").as_deref(), Some("caf\u{FFFD}"), "a cut character");
         assert_eq!(decode_span(b"a\0b\0", [0, 4], "utf-16le").as_deref(), Some("ab"));
     }
 }

@@ -507,7 +507,9 @@ fn pair_scores(text: &str, owners: &[Owner], figures: &mut [FoundFigure]) {
         };
         if let Some((first, second)) = pair {
             // "Sturgess lost Amberley to Vickers by 1,042 votes to 889": the winner's first.
-            let loser_first = LOST_TO.is_match(&text[owners.first().map_or(a.number.start, |o| o.at)..a.number.start]);
+            // (The sentence's first owner may come after the score: "5,200 votes to 4,100
+            // went to Jane Smith and John Roe".)
+            let loser_first = LOST_TO.is_match(&text[owners.first().map_or(a.number.start, |o| o.at.min(a.number.start))..a.number.start]);
             let (first, second) = if loser_first { (second, first) } else { (first, second) };
             figures[i - 1].subject = Some(first);
             figures[i].subject = Some(second);

@@ -1,0 +1,44 @@
+//! Inputs the fuzzer (`fuzz/`, `cargo +nightly fuzz run pipeline`) found to break the
+//! pipeline, each cut down to the words that matter, with what must hold of them now: a
+//! record, and every span holding its text.
+
+use newsfacts::audit::source::decode_span;
+use newsfacts::{ArticleRecord, Pipeline};
+
+fn extract(raw: &[u8]) -> ArticleRecord {
+    Pipeline::builtin().extract("fuzz.txt", raw).expect("text gives a record")
+}
+
+/// Every figure and quote span is inside the file and holds the record's text.
+fn assert_spans_hold_their_text(record: &ArticleRecord, raw: &[u8]) {
+    let texts = record.figures.iter().map(|f| (f.span, &f.text)).chain(record.quotes.iter().map(|q| (q.span, &q.text)));
+    for (span, text) in texts {
+        assert_eq!(decode_span(raw, span, &record.encoding).as_ref(), Some(text), "span {span:?}");
+    }
+}
+
+/// Crash 1 (an assertion of the fuzz target): a UTF-8 byte-order mark followed by bytes
+/// that are not UTF-8 sent the file to the Windows-1252 decoder, which removed the mark
+/// as a BOM while the offset table assumed it had not: every span was three bytes off.
+#[test]
+fn a_utf8_bom_before_invalid_bytes_keeps_spans_on_their_text() {
+    let mut raw = b"\xEF\xBB\xBFLabour has taken Harbridge, with a majority of more than 9,000 at the count.\n\n".to_vec();
+    raw.extend(b"Turnout was 67.2% in the town\xE2\x80\x99s \xFF\xFF\xFF election; Ms Achebe polled 21,345 votes.\n");
+    let record = extract(&raw);
+    assert_eq!(record.encoding, "utf-8-bom");
+    assert_eq!(record.warnings[0].code, "invalid-utf8");
+    assert!(record.figures.iter().any(|f| f.text == "9,000"), "{:?}", record.figures);
+    assert_spans_hold_their_text(&record, &raw);
+}
+
+/// Crash 2 (a panic, "begin > end"): two scores joined by "to" before the people they
+/// belong to; the check for "lost to" sliced the text from the first person named back
+/// to the score.
+#[test]
+fn a_score_before_the_people_it_belongs_to_does_not_panic() {
+    let raw = b"The election count ended. In the election, 5,200 votes to 4,100 went to Jane Smith and John Roe, the candidates.\n";
+    let record = extract(raw);
+    let votes: Vec<(Option<&str>, f64)> = record.figures.iter().map(|f| (f.subject.as_deref(), f.value)).collect();
+    assert_eq!(votes, [(Some("Jane Smith"), 5200.0), (Some("John Roe"), 4100.0)]);
+    assert_spans_hold_their_text(&record, raw);
+}
