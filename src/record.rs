@@ -75,6 +75,33 @@ pub struct Operand {
     pub text: String,
 }
 
+impl ArticleRecord {
+    /// Every span of the record, with the text it says the span holds where it says one
+    /// (figures, quotes, election words, comparisons); speaker spans, mentions and
+    /// warning spans claim no text.
+    pub fn spans(&self) -> Vec<(ByteSpan, Option<&str>)> {
+        let mut out: Vec<(ByteSpan, Option<&str>)> = Vec::new();
+        out.extend(self.figures.iter().map(|f| (f.span, Some(f.text.as_str()))));
+        for q in &self.quotes {
+            out.push((q.span, Some(q.text.as_str())));
+            out.extend(q.speaker_span.map(|s| (s, None)));
+        }
+        for c in &self.candidates {
+            out.extend(c.mentions.iter().map(|&m| (m, None)));
+        }
+        if let Some(e) = &self.election {
+            out.extend(e.span.map(|s| (s, e.text.as_deref())));
+        }
+        for c in &self.comparisons {
+            out.push((c.span, Some(c.text.as_str())));
+            out.push((c.base.span, Some(c.base.text.as_str())));
+            out.push((c.result.span, Some(c.result.text.as_str())));
+        }
+        out.extend(self.warnings.iter().filter_map(|w| w.span).map(|s| (s, None)));
+        out
+    }
+}
+
 fn default_encoding() -> String {
     "utf-8".to_string()
 }

@@ -28,26 +28,7 @@ fn extract(pipeline: &Pipeline, raw: &[u8]) -> ArticleRecord {
 
 /// Every span of a record, with what the record says it holds (if it says).
 fn spans(rec: &ArticleRecord) -> Vec<([usize; 2], Option<String>)> {
-    let mut out = Vec::new();
-    for f in &rec.figures {
-        out.push((f.span, Some(f.text.clone())));
-    }
-    for q in &rec.quotes {
-        out.push((q.span, Some(q.text.clone())));
-        out.extend(q.speaker_span.map(|s| (s, None)));
-    }
-    for c in &rec.candidates {
-        out.extend(c.mentions.iter().map(|m| (*m, None)));
-    }
-    if let Some(e) = &rec.election {
-        out.extend(e.span.map(|s| (s, e.text.clone())));
-    }
-    for c in &rec.comparisons {
-        out.push((c.span, Some(c.text.clone())));
-        out.push((c.base.span, Some(c.base.text.clone())));
-        out.push((c.result.span, Some(c.result.text.clone())));
-    }
-    out
+    rec.spans().into_iter().map(|(span, text)| (span, text.map(str::to_string))).collect()
 }
 
 #[test]

@@ -23,7 +23,7 @@ fuzz_target!(|raw: &[u8]| {
 
 fn check(record: &ArticleRecord, raw: &[u8]) {
     assert_eq!(record.bytes as usize, raw.len());
-    for (span, text) in spans(record) {
+    for (span, text) in record.spans() {
         let [start, end] = span;
         assert!(start < end && end <= raw.len(), "span {span:?} outside a file of {} bytes", raw.len());
         assert!(on_char_boundaries(record, raw, span), "span {span:?} cuts a character ({})", record.encoding);
@@ -31,29 +31,6 @@ fn check(record: &ArticleRecord, raw: &[u8]) {
             assert_eq!(decode_span(raw, span, &record.encoding).as_deref(), Some(text), "span {span:?}");
         }
     }
-}
-
-/// Every span of the record, with the text it claims to hold where it claims one.
-fn spans(record: &ArticleRecord) -> Vec<(ByteSpan, Option<&str>)> {
-    let mut out: Vec<(ByteSpan, Option<&str>)> = Vec::new();
-    out.extend(record.figures.iter().map(|f| (f.span, Some(f.text.as_str()))));
-    for q in &record.quotes {
-        out.push((q.span, Some(q.text.as_str())));
-        out.extend(q.speaker_span.map(|s| (s, None)));
-    }
-    for c in &record.candidates {
-        out.extend(c.mentions.iter().map(|&m| (m, None)));
-    }
-    out.extend(record.warnings.iter().filter_map(|w| w.span).map(|s| (s, None)));
-    if let Some(e) = &record.election {
-        out.extend(e.span.map(|s| (s, e.text.as_deref())));
-    }
-    for c in &record.comparisons {
-        out.push((c.span, Some(c.text.as_str())));
-        out.push((c.base.span, Some(c.base.text.as_str())));
-        out.push((c.result.span, Some(c.result.text.as_str())));
-    }
-    out
 }
 
 /// Whether both ends of `span` are character boundaries of the raw file in its encoding.
