@@ -12,6 +12,7 @@
 //! one party whose MPs the article says were elected.
 
 use crate::doc::{floor_char_boundary, Document, Span};
+use crate::extract::cover::starting_in;
 use crate::extract::figures::{FoundFigure, PlaceMention, Subject};
 use crate::extract::names::{People, Reference};
 use crate::extract::parties::PartyMention;
@@ -133,7 +134,7 @@ impl Evidence {
         let text: &str = &ctx.doc.text;
         // A possessive mention names no subject of a verb, but may carry a party:
         // "Labour candidate Sunita Bains's 65,290".
-        for m in ctx.people.mentions.iter().filter(|m| m.person == id && m.possessive && !m.in_quote && !m.byline) {
+        for m in ctx.people.mentions_of(id).filter(|m| m.possessive && !m.in_quote && !m.byline) {
             ev.read_party_next_to(ctx, &(m.full.start..m.span.end));
         }
         for (span, is_name) in subject_spans(ctx, id) {
@@ -185,12 +186,12 @@ impl Evidence {
         // "standing for Reform UK", "who stood as the Green candidate".
         if self.party.is_none() {
             let end = at + after.len();
-            self.party = ctx.parties.iter().find(|p| p.span.start >= at && p.full.end <= end && STANDING_FOR.is_match(&ctx.doc.text[at..p.span.start])).map(|p| p.canonical.clone());
+            self.party = parties_in(ctx, at..end).find(|p| p.full.end <= end && STANDING_FOR.is_match(&ctx.doc.text[at..p.span.start])).map(|p| p.canonical.clone());
         }
         // "will meet in a runoff for the Republican nomination": the contest names the party.
         if self.party.is_none() {
             let end = at + after.len();
-            self.party = ctx.parties.iter().find(|p| p.span.start >= at && p.full.end <= end && PARTY_CONTEST.is_match(&ctx.doc.text[p.full.end..end])).map(|p| p.canonical.clone());
+            self.party = parties_in(ctx, at..end).find(|p| p.full.end <= end && PARTY_CONTEST.is_match(&ctx.doc.text[p.full.end..end])).map(|p| p.canonical.clone());
         }
         if ELECTED.is_match(after) {
             self.add("was-elected");
@@ -227,7 +228,7 @@ impl Evidence {
         if SELECTED_BEFORE.is_match(strip_party_words(before)) {
             self.add("selected");
             let clause_start = before.rfind([',', ';']).map_or(0, |i| i + 1);
-            let party = ctx.parties.iter().rev().find(|p| p.span.end <= at && p.span.start >= at - (before.len() - clause_start));
+            let party = parties_in(ctx, at - (before.len() - clause_start)..at).rev().find(|p| p.span.end <= at);
             if self.party.is_none() {
                 self.party = party.map(|p| p.canonical.clone());
             }
@@ -244,9 +245,13 @@ impl Evidence {
             return;
         }
         let text: &str = &ctx.doc.text;
-        // The nearest party before the name, or one after it.
-        let before = ctx.parties.iter().rev().filter(|p| p.full.end <= span.start);
-        let after = ctx.parties.iter().filter(|p| p.span.start >= span.end);
+        // The nearest party before the name, or one after it. (Only a party starting
+        // before the name can end before it; after it, one joined to it by at most a
+        // short apposition, so the search stops once the words between grow longer.)
+        let first_after = ctx.parties.partition_point(|p| p.span.start < span.end);
+        let starts_before = ctx.parties.partition_point(|p| p.span.start < span.start);
+        let before = ctx.parties[..starts_before].iter().rev().filter(|p| p.full.end <= span.start);
+        let after = ctx.parties[first_after..].iter().take_while(|p| text[span.end..p.span.start].trim().len() <= LONGEST_APPOSITION);
         let attached = before.take(1).chain(after).find(|p| {
             if p.full.end <= span.start {
                 // "former Conservative councillor Stuart Rigby" belongs to another party now.
@@ -265,7 +270,7 @@ impl Evidence {
     /// "the Labour candidate" referring to this person.
     fn read_party_inside(&mut self, ctx: &Context, span: &Span) {
         if self.party.is_none() {
-            self.party = ctx.parties.iter().find(|p| span.start <= p.span.start && p.span.end <= span.end).map(|p| p.canonical.clone());
+            self.party = parties_in(ctx, span.clone()).find(|p| p.span.end <= span.end).map(|p| p.canonical.clone());
         }
     }
 
@@ -277,7 +282,7 @@ impl Evidence {
         let text: &str = &ctx.doc.text;
         let to = (from + len).min(text.len());
         // "for Labour", not "for Labour's Louise Fairclough" (another candidate).
-        self.party = ctx.parties.iter().find(|p| p.span.start >= from && p.span.end <= to && !p.possessive && text[..p.span.start].trim_end().ends_with(" for")).map(|p| p.canonical.clone());
+        self.party = parties_in(ctx, from..to).find(|p| p.span.end <= to && !p.possessive && text[..p.span.start].trim_end().ends_with(" for")).map(|p| p.canonical.clone());
     }
 }
 
@@ -319,10 +324,20 @@ fn is_descriptor(word: &str) -> bool {
     )
 }
 
-/// ", the Conservative " / ", Labour, " / " of the Green Party" between a name and a party.
+/// The parties starting inside `span`, in order (parties are sorted by start).
+fn parties_in<'a>(ctx: &Context<'a>, span: Span) -> std::slice::Iter<'a, PartyMention> {
+    starting_in(ctx.parties, &span, |p| p.span.start).iter()
+}
+
+/// What may stand between a name and the party after it (trimmed): ", the Conservative ",
+/// ", Labour, ", " of the Green Party".
+const APPOSITION_GAPS: &[&str] = &[",", ", the", ", a", "of the", ", of the", "(", ", who is standing for the", ", standing for the", ", standing for", "for the", ", the former", "who stood for the", ", who stood for the"];
+
+/// The longest of [`APPOSITION_GAPS`].
+const LONGEST_APPOSITION: usize = 25;
+
 fn is_apposition_gap(gap: &str) -> bool {
-    let g = gap.trim();
-    matches!(g, "," | ", the" | ", a" | "of the" | ", of the" | "(" | ", who is standing for the" | ", standing for the" | ", standing for" | "for the" | ", the former" | "who stood for the" | ", who stood for the")
+    APPOSITION_GAPS.contains(&gap.trim())
 }
 
 fn strip_party_words(before: &str) -> &str {
@@ -343,7 +358,7 @@ fn strip_party_words(before: &str) -> &str {
 /// each pronoun or description resolved to them. `bool` is true for names.
 fn subject_spans(ctx: &Context, id: usize) -> Vec<(Span, bool)> {
     // A possessive ("Sadiq Khan's successor, securing ...") is never the subject of a verb.
-    let mut spans: Vec<(Span, bool)> = ctx.people.mentions.iter().filter(|m| m.person == id && !m.in_quote && !m.byline && !m.possessive).map(|m| (m.full.start..m.span.end, true)).collect();
+    let mut spans: Vec<(Span, bool)> = ctx.people.mentions_of(id).filter(|m| !m.in_quote && !m.byline && !m.possessive).map(|m| (m.full.start..m.span.end, true)).collect();
     spans.extend(ctx.references.iter().filter(|r| r.person == Some(id) && !r.in_quote).map(|r| (r.span.clone(), false)));
     spans
 }
@@ -356,13 +371,14 @@ fn sentence_start(doc: &Document, pos: usize) -> usize {
     doc.sentences.get(doc.sentence_at(pos)).map_or(0, |s| s.span.start.min(pos))
 }
 
+/// (Places are sorted by start and do not overlap.)
 fn place_at(ctx: &Context, pos: usize) -> Option<String> {
-    ctx.places.iter().find(|p| p.span.start == pos).map(|p| p.name.clone())
+    starting_in(ctx.places, &(pos..pos + 1), |p| p.span.start).first().map(|p| p.name.clone())
 }
 
 fn first_place_in(ctx: &Context, from: usize, len: usize) -> Option<String> {
     let end = sentence_end(ctx.doc, from).min(from + len);
-    ctx.places.iter().find(|p| p.span.start >= from && p.span.end <= end).map(|p| p.name.clone())
+    starting_in(ctx.places, &(from..end), |p| p.span.start).iter().find(|p| p.span.end <= end).map(|p| p.name.clone())
 }
 
 fn own_figure(ctx: &Context, id: usize, kind: FigureKind) -> Option<f64> {
@@ -386,7 +402,7 @@ fn fill_winner_parties(ctx: &Context, out: &mut [FoundCandidate]) {
     for c in out.iter_mut().filter(|c| c.party.is_none() && c.elected != Some(false)) {
         // Sentences about this candidate's contest: those naming their seat or them.
         let place_sentences = c.constituency.iter().flat_map(|place| ctx.places.iter().filter(move |p| &p.name == place).map(|p| p.span.start));
-        let own_sentences = ctx.people.mentions.iter().filter(|m| m.person == c.person).map(|m| m.span.start);
+        let own_sentences = ctx.people.mentions_of(c.person).map(|m| m.span.start);
         let gain = place_sentences.chain(own_sentences).find_map(|at| {
             let s = &ctx.doc.sentences[ctx.doc.sentence_at(at)].span;
             ctx.parties.iter().find(|party| s.start <= party.span.start && party.span.end <= s.end && PARTY_GAIN.is_match(text[party.full.end..s.end].trim_start())).map(|p| p.canonical.clone())
@@ -400,7 +416,7 @@ fn fill_winner_parties(ctx: &Context, out: &mut [FoundCandidate]) {
 /// candidate's contest is their constituency when named, else the contest of the winner
 /// named last before them (results are reported winner first, then the rest).
 fn settle_elected(ctx: &Context, out: &mut [FoundCandidate]) {
-    let first_mention = |c: &FoundCandidate| ctx.people.mentions.iter().find(|m| m.person == c.person).map_or(0, |m| m.span.start);
+    let first_mention = |c: &FoundCandidate| ctx.people.mentions_of(c.person).next().map_or(0, |m| m.span.start);
     let winners: Vec<(usize, Option<String>, Option<f64>)> = out.iter().filter(|c| c.elected == Some(true)).map(|c| (first_mention(c), c.constituency.clone(), c.votes)).collect();
     let decided: Vec<bool> = out
         .iter()
@@ -425,7 +441,13 @@ fn settle_elected(ctx: &Context, out: &mut [FoundCandidate]) {
 
 #[cfg(test)]
 mod tests {
+    use super::{APPOSITION_GAPS, LONGEST_APPOSITION};
     use crate::Pipeline;
+
+    #[test]
+    fn the_longest_apposition_bounds_them_all() {
+        assert_eq!(APPOSITION_GAPS.iter().map(|g| g.len()).max(), Some(LONGEST_APPOSITION));
+    }
 
     /// (name, party, elected) of every candidate the pipeline finds in `text`.
     fn candidates(text: &str) -> Vec<(String, Option<String>, Option<bool>)> {

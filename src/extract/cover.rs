@@ -56,9 +56,24 @@ impl Cover {
 /// The items of `sorted` (sorted by `start`) whose start lies in `span`: every item a
 /// filter "inside this span" can keep, found by binary search instead of a scan.
 pub fn starting_in<'a, T>(sorted: &'a [T], span: &Span, start: impl Fn(&T) -> usize) -> &'a [T] {
+    &sorted[indexes_starting_in(sorted, span, start)]
+}
+
+/// The indexes of [`starting_in`].
+pub fn indexes_starting_in<T>(sorted: &[T], span: &Span, start: impl Fn(&T) -> usize) -> Span {
     let from = sorted.partition_point(|t| start(t) < span.start);
     let to = from + sorted[from..].partition_point(|t| start(t) < span.end);
-    &sorted[from..to]
+    from..to
+}
+
+/// The last `max` bytes of `text` or less, cut at a character boundary: what a rule that
+/// reads the words right before a position needs, without touching the whole text before.
+pub fn tail(text: &str, max: usize) -> &str {
+    let mut from = text.len().saturating_sub(max);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    &text[from..]
 }
 
 #[cfg(test)]
@@ -95,6 +110,14 @@ mod tests {
     fn an_empty_cover_holds_nothing() {
         let cover = Cover::new(Vec::new());
         assert!(!cover.contains_pos(0) && !cover.contains_span(&(0..0)) && !cover.overlaps(&(0..10)));
+    }
+
+    #[test]
+    fn tails_keep_whole_characters() {
+        assert_eq!(tail("abcdef", 3), "def");
+        assert_eq!(tail("ab", 3), "ab");
+        assert_eq!(tail("aé", 1), "", "é is two bytes; half of it is not taken");
+        assert_eq!(tail("aé", 2), "é");
     }
 
     #[test]

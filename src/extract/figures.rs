@@ -17,7 +17,8 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::doc::{Document, Span};
-use crate::extract::names::{People, Reference};
+use crate::extract::cover::{starting_in, Cover};
+use crate::extract::names::{People, PersonMention, Reference};
 use crate::extract::numbers::{NumberMention, NumberUnit};
 use crate::extract::parties::PartyMention;
 use crate::lexicon::Gender;
@@ -169,28 +170,28 @@ pub fn find_figures(ctx: &Context) -> Vec<FoundFigure> {
     let doc = ctx.doc;
     let text: &str = &doc.text;
     let years = ElectionYears::find(ctx);
+    let quoted = Cover::new(ctx.quoted.iter().cloned());
     let mut out: Vec<FoundFigure> = Vec::new();
     for (si, sentence) in doc.sentences.iter().enumerate() {
         let s_text = &text[sentence.span.clone()];
         let lower = s_text.to_lowercase();
         if lower.len() != s_text.len() {
             // Lower-casing changed byte lengths (rare letters); fall back to the original.
-            continue_with(ctx, si, s_text, &years, &mut out);
+            continue_with(ctx, si, s_text, &years, &quoted, &mut out);
         } else {
-            continue_with(ctx, si, &lower, &years, &mut out);
+            continue_with(ctx, si, &lower, &years, &quoted, &mut out);
         }
     }
     out
 }
 
-fn continue_with(ctx: &Context, si: usize, lower: &str, years: &ElectionYears, out: &mut Vec<FoundFigure>) {
+fn continue_with(ctx: &Context, si: usize, lower: &str, years: &ElectionYears, quoted: &Cover, out: &mut Vec<FoundFigure>) {
     let span = ctx.doc.sentences[si].span.clone();
-    let in_sentence: Vec<&NumberMention> = ctx
-        .numbers
+    let in_sentence: Vec<&NumberMention> = starting_in(ctx.numbers, &span, |n| n.start)
         .iter()
-        .filter(|n| span.start <= n.start && n.end <= span.end)
+        .filter(|n| n.end <= span.end)
         // What a speaker says in a quotation is theirs, not the article's statement.
-        .filter(|n| !ctx.quoted.iter().any(|q| q.start <= n.start && n.end <= q.end))
+        .filter(|n| !quoted.contains_span(&(n.start..n.end)))
         .filter(|n| matches!(n.unit, NumberUnit::Count | NumberUnit::Percent | NumberUnit::Points))
         .collect();
     if in_sentence.is_empty() {
@@ -206,8 +207,9 @@ fn continue_with(ctx: &Context, si: usize, lower: &str, years: &ElectionYears, o
     let results_context = !is_poll && (listing || VOTE_CONTEXT.is_match(lower) || POSITION.is_match(lower) || out.iter().any(|f| matches!(f.kind, FigureKind::Votes | FigureKind::SharePct)));
     let first_new = out.len();
     for n in &in_sentence {
-        // Read the words before the hedge: "a majority of almost 9,000".
-        let before = &lower[..n.hedge.map_or(n.start, |h| h.0) - span.start];
+        // Read the words before the hedge: "a majority of almost 9,000". (A hedge may
+        // start in the sentence before: "more than\n9,000".)
+        let before = &lower[..n.hedge.map_or(n.start, |h| h.0).max(span.start) - span.start];
         let after = &lower[n.end - span.start..];
         // "800m" and "1,500m" in a sports story are metres; millions of votes say so.
         if NUMBER_WITH_M.is_match(&ctx.doc.text[n.start..n.end]) && !AFTER_PEOPLE.is_match(after) {
@@ -388,13 +390,13 @@ fn owners_in(ctx: &Context, span: &Span) -> Vec<Owner> {
     for m in ctx.people.mentions_in(span).filter(|m| !m.byline) {
         owners.push(Owner { at: m.full.start, end: m.span.end, subject: Subject::Person(m.person), possessive: m.possessive });
     }
-    for r in ctx.references.iter().filter(|r| span.start <= r.span.start && r.span.end <= span.end) {
+    for r in starting_in(ctx.references, span, |r| r.span.start).iter().filter(|r| r.span.end <= span.end) {
         if let Some(p) = r.person {
             owners.push(Owner { at: r.span.start, end: r.span.end, subject: Subject::Person(p), possessive: false });
         }
     }
     // A bracketed party ("Ted Cruz (R-Texas)") describes the name before it; it owns nothing.
-    for p in ctx.parties.iter().filter(|p| span.start <= p.span.start && p.full.end <= span.end && !p.bracketed) {
+    for p in starting_in(ctx.parties, span, |p| p.span.start).iter().filter(|p| p.full.end <= span.end && !p.bracketed) {
         // "the Conservative Dan Watkins" / "the Labour candidate": the party only describes.
         let inside_other = owners.iter().any(|o| o.at <= p.span.start && p.span.end <= o.end);
         let before_name = ctx.people.mentions_in(&(p.full.end..(p.full.end + 40).min(span.end))).next().is_some_and(|m| ctx.doc.text[p.full.end..m.full.start].split_whitespace().count() <= 2);
@@ -404,7 +406,7 @@ fn owners_in(ctx: &Context, span: &Span) -> Vec<Owner> {
             owners.push(Owner { at: p.span.start, end: p.full.end, subject: Subject::Party(p.canonical.clone()), possessive: p.possessive });
         }
     }
-    for pl in ctx.places.iter().filter(|pl| span.start <= pl.span.start && pl.span.end <= span.end) {
+    for pl in starting_in(ctx.places, span, |pl| pl.span.start).iter().filter(|pl| pl.span.end <= span.end) {
         owners.push(Owner { at: pl.span.start, end: pl.span.end, subject: Subject::Constituency(pl.name.clone()), possessive: false });
     }
     owners.sort_by_key(|o| o.at);
@@ -521,9 +523,14 @@ fn pair_scores(text: &str, owners: &[Owner], figures: &mut [FoundFigure]) {
 /// possessive ("Ms Dalgleish's majority is 2,525"), a party adjective ("a Conservative
 /// majority of 5,118") or a possessive pronoun ("giving her a majority of 4,321").
 fn kind_noun_owner(ctx: &Context, owners: &[Owner], before: &str, pos: usize) -> Option<Subject> {
-    let caps = KIND_NOUN_OWNER.captures(before)?;
+    // The pattern reads an owner word, the noun and 30 more characters at the end of
+    // `before`: its last 400 bytes hold them, and matching there keeps the cost per
+    // figure from growing with the article.
+    let window = crate::extract::cover::tail(before, 400);
+    let from = before.len() - window.len();
+    let caps = KIND_NOUN_OWNER.captures(window)?;
     let word = caps.name("owner")?;
-    let (start, end) = (word.start(), word.end());
+    let (start, end) = (from + word.start(), from + word.end());
     let bare = word.as_str().trim_end_matches(['’', '\'', 's']).trim_end_matches(['’', '\'']);
     // The word before the noun is (the end of) an owner: "Dalgleish's", or a party
     // used as an adjective: "a Conservative majority".
@@ -573,9 +580,15 @@ fn top_of_paragraph(ctx: &Context, pos: usize) -> Option<Subject> {
     best.map(|(_, p)| Subject::Person(p))
 }
 
+/// The person mentions ending by `pos` (mentions are in order and never overlap).
+fn named_by<'a>(ctx: &Context<'a>, pos: usize) -> &'a [PersonMention] {
+    let mentions = &ctx.people.mentions;
+    &mentions[..mentions.partition_point(|m| m.span.end <= pos)]
+}
+
 /// The elected person named last before `pos`, from the first candidate pass.
 fn last_winner_before(ctx: &Context, pos: usize) -> Option<usize> {
-    ctx.people.mentions.iter().rev().filter(|m| m.span.end <= pos && !m.byline).map(|m| m.person).find(|p| ctx.winners.contains(p))
+    named_by(ctx, pos).iter().rev().filter(|m| !m.byline).map(|m| m.person).find(|p| ctx.winners.contains(p))
 }
 
 /// "Battersea and Tooting ... 75.83 per cent and 76 per cent respectively": the i-th
@@ -601,7 +614,7 @@ fn assign_respectively(owners: &[Owner], figures: &mut [FoundFigure]) -> bool {
 /// The constituency under discussion at `pos`: that of the last person named before it
 /// whose constituency is known, else the one the article names most.
 fn place_of_context(ctx: &Context, pos: usize) -> Option<Subject> {
-    let by_person = ctx.people.mentions.iter().rev().filter(|m| m.span.end <= pos && !m.byline).find_map(|m| ctx.person_places.get(m.person).cloned().flatten());
+    let by_person = named_by(ctx, pos).iter().rev().filter(|m| !m.byline).find_map(|m| ctx.person_places.get(m.person).cloned().flatten());
     // The article's main seat, if it is named more than once or near the figure.
     let near = |name: &str| {
         let here = ctx.doc.paragraph_at(pos);
@@ -617,9 +630,13 @@ fn place_of_context(ctx: &Context, pos: usize) -> Option<Subject> {
 pub fn main_place(places: &[PlaceMention]) -> Option<String> {
     let marked: Vec<&PlaceMention> = places.iter().filter(|p| p.marked).collect();
     let pool: Vec<&PlaceMention> = if marked.is_empty() { places.iter().collect() } else { marked };
+    let mut counts: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for p in &pool {
+        *counts.entry(p.name.as_str()).or_default() += 1;
+    }
     let mut best: Option<(&str, usize)> = None;
     for p in &pool {
-        let count = pool.iter().filter(|q| q.name == p.name).count();
+        let count = counts[p.name.as_str()];
         if best.is_none_or(|(_, c)| count > c) {
             best = Some((&p.name, count));
         }

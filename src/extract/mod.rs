@@ -129,8 +129,8 @@ impl Pipeline {
         let quoted: Vec<Span> = quote_spans.iter().map(|q| q.span.clone()).collect();
         a.people = self.names.find(doc, &self.lexicon, &a.parties, &quoted);
         // A party form inside a person's name ("Damian Green") is not a party mention.
-        let people = &a.people;
-        a.parties.retain(|p| !people.mentions.iter().any(|m| m.span.start <= p.span.start && p.span.end <= m.span.end));
+        let names = cover::Cover::new(a.people.mentions.iter().map(|m| m.span.clone()));
+        a.parties.retain(|p| !names.contains_span(&p.span));
         a.references = names::references(doc, &(0..text.len()), &a.people, &quoted);
         let quote_ctx = quotes::Context { doc, lexicon: &self.lexicon, people: &a.people, references: &a.references };
         a.quotes = quotes::attribute(&quote_ctx, quote_spans);
@@ -141,8 +141,8 @@ impl Pipeline {
         // Areas feed only figures and candidates. A place inside a name ("Gary Pendle")
         // is not one.
         a.places = self.places.find(text, &self.lexicon);
-        let people = &a.people;
-        a.places.retain(|p| !people.mentions.iter().any(|m| m.full.start < p.span.end && p.span.start < m.span.end));
+        let names = cover::Cover::new(a.people.mentions.iter().map(|m| m.full.start..m.span.end));
+        a.places.retain(|p| !names.overlaps(&p.span));
         // Figures need each person's constituency and the winners for turnout and majority
         // subjects: a first candidate pass, without figures, supplies them. The words are
         // read once for both passes.
@@ -242,7 +242,7 @@ fn to_record(path: &str, doc: &Document, a: &Analysis) -> ArticleRecord {
             elected: c.elected,
             votes: c.votes.map(|v| v as u64),
             share_pct: c.share_pct,
-            mentions: a.people.mentions.iter().filter(|m| m.person == c.person).map(|m| doc.raw_span(&m.span)).collect(),
+            mentions: a.people.mentions_of(c.person).map(|m| doc.raw_span(&m.span)).collect(),
             evidence: c.evidence.iter().map(|e| e.to_string()).collect(),
         })
         .collect();

@@ -49,6 +49,8 @@ pub struct People {
     pub mentions: Vec<PersonMention>,
     /// Built on the first [`People::antecedent`] question, from the final mentions.
     antecedents: OnceLock<Antecedents>,
+    /// Built on the first [`People::mentions_of`] question: each person's mentions.
+    by_person: OnceLock<Vec<Vec<usize>>>,
 }
 
 /// A subject pronoun or an anaphoric description found in the text, with the person it
@@ -525,6 +527,18 @@ impl People {
     pub fn mention_at(&self, pos: usize) -> Option<&PersonMention> {
         let k = self.mentions.partition_point(|m| m.span.end <= pos);
         self.mentions.get(k).filter(|m| m.full.start <= pos && pos < m.span.end)
+    }
+
+    /// The mentions of one person, in order.
+    pub fn mentions_of(&self, person: usize) -> impl Iterator<Item = &PersonMention> {
+        let by_person = self.by_person.get_or_init(|| {
+            let mut by_person = vec![Vec::new(); self.persons.len()];
+            for (i, m) in self.mentions.iter().enumerate() {
+                by_person[m.person].push(i);
+            }
+            by_person
+        });
+        by_person.get(person).into_iter().flatten().map(|&i| &self.mentions[i])
     }
 
     /// Mentions within a span, in order.

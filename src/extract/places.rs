@@ -84,6 +84,7 @@ impl PlaceMatcher {
 /// Names the text marks as contest areas.
 fn marked_names(text: &str, lexicon: &Lexicon) -> Vec<String> {
     let mut names: Vec<String> = Vec::new();
+    let mut seen: std::collections::HashSet<String> = std::collections::HashSet::new();
     for caps in MARKED.captures_iter(text) {
         let Some(m) = ["a", "b", "c", "d", "e", "f", "g", "h", "i", "j"].iter().find_map(|g| caps.name(g)) else { continue };
         let name = cut_at_common_word(m.as_str(), lexicon).trim_end_matches(['.', '\'', '’']);
@@ -99,7 +100,7 @@ fn marked_names(text: &str, lexicon: &Lexicon) -> Vec<String> {
         if lexicon.not_names.contains(first) || lexicon.first_names.contains_key(first) || lexicon.canonical_party(first).is_some() || lexicon.canonical_party(name).is_some() {
             continue;
         }
-        if !names.iter().any(|n| n == name) {
+        if seen.insert(name.to_string()) {
             names.push(name.to_string());
         }
     }

@@ -111,7 +111,7 @@ fn operands(
     words: &Span,
     comparison_form: bool,
 ) -> Option<(usize, usize, &'static str)> {
-    let inside: Vec<usize> = (0..numbers.len())
+    let inside: Vec<usize> = crate::extract::cover::indexes_starting_in(numbers, sentence, |n| n.start)
         .filter(|&i| {
             let n = &numbers[i];
             sentence.start <= n.start && n.end <= sentence.end && comparable(n.unit) && (n.end <= words.start || n.start >= words.end)
@@ -149,7 +149,9 @@ static OTHER_CHANGE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Whether the word right before `at` (ignoring a hedge such as "almost") is `word`.
 fn preceded_by(text: &str, at: usize, word: &str) -> bool {
-    let before = text[..at].trim_end().to_lowercase();
+    // The hedge, the word and the character before it are at the end: lower-casing the
+    // whole text before would cost time in proportion to the article, per number.
+    let before = crate::extract::cover::tail(text[..at].trim_end(), 200).to_lowercase();
     let before = ["almost", "nearly", "about", "around", "just over", "just under", "more than", "over"]
         .iter()
         .find_map(|hedge| before.strip_suffix(hedge))

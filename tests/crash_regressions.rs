@@ -1,6 +1,7 @@
-//! Inputs the fuzzer (`fuzz/`, `cargo +nightly fuzz run pipeline`) found to break the
-//! pipeline, each cut down to the words that matter, with what must hold of them now: a
-//! record, and every span holding its text.
+//! Inputs that broke the pipeline, found by the fuzzer (`fuzz/`, `cargo +nightly fuzz run
+//! pipeline`) or by the size measurements of `scripts/bad_inputs.py`, each cut down to
+//! the words that matter, with what must hold of them now: a record, and every span
+//! holding its text.
 
 use newsfacts::audit::source::decode_span;
 use newsfacts::{ArticleRecord, Pipeline};
@@ -40,5 +41,18 @@ fn a_score_before_the_people_it_belongs_to_does_not_panic() {
     let record = extract(raw);
     let votes: Vec<(Option<&str>, f64)> = record.figures.iter().map(|f| (f.subject.as_deref(), f.value)).collect();
     assert_eq!(votes, [(Some("Jane Smith"), 5200.0), (Some("John Roe"), 4100.0)]);
+    assert_spans_hold_their_text(&record, raw);
+}
+
+/// Found measuring a 5 MB line (where a sentence cut at 2,000 bytes fell between "more
+/// than" and its number), and then in plain text: a hedge on the line before its number
+/// made the figure reader slice from before its sentence ("end byte index
+/// 18446744073709551606").
+#[test]
+fn a_hedge_on_the_line_before_its_number_does_not_panic() {
+    let raw = b"The election count was held and the turnout rose. Labour won more than\n9,000 votes in the election.\n";
+    let record = extract(raw);
+    let figure = record.figures.iter().find(|f| f.text == "9,000").expect("the votes are read");
+    assert_eq!(figure.kind.as_str(), "votes");
     assert_spans_hold_their_text(&record, raw);
 }
