@@ -148,6 +148,16 @@ struct ExtractArgs {
     #[arg(long, value_name = "DIR")]
     data: Option<PathBuf>,
 
+    /// Skip articles larger than SIZE bytes (default 10M).
+    ///
+    /// A larger file gets a "too-large" error entry, without being read: news articles are
+    /// rarely above 100 KB, and a file of hundreds of megabytes in a news folder is a dump
+    /// or a mistake. Work and memory grow in proportion to an article's size (about 13
+    /// bytes of memory per byte of article, per thread). SIZE is a number of bytes, or a
+    /// number with K, M or G (1024, 1024², 1024³): --max-bytes 50M.
+    #[arg(long, value_name = "SIZE", default_value = "10M", value_parser = parse_size)]
+    max_bytes: u64,
+
     /// Do not print the summary line on standard error.
     #[arg(short, long)]
     quiet: bool,
@@ -277,6 +287,7 @@ impl Cli {
                 output: args.output,
                 threads: args.threads,
                 data: args.data,
+                max_bytes: args.max_bytes,
                 quiet: args.quiet,
             }),
             Command::Fixtures(args) => Config::Fixtures(FixturesConfig {
@@ -322,6 +333,30 @@ fn normalize_extensions(raw: &[String]) -> anyhow::Result<Vec<String>> {
     Ok(extensions)
 }
 
+/// The largest `--max-bytes`: text offsets are kept in 32 bits.
+const LARGEST_MAX_BYTES: u64 = u32::MAX as u64;
+
+/// "5000000", "512K", "10M", "1G" (and "10MB", "10MiB", any case) as a number of bytes.
+fn parse_size(s: &str) -> Result<u64, String> {
+    let t = s.trim();
+    let digits = t.find(|c: char| !c.is_ascii_digit()).unwrap_or(t.len());
+    let (number, unit) = t.split_at(digits);
+    let factor: u64 = match unit.trim().to_ascii_uppercase().as_str() {
+        "" | "B" => 1,
+        "K" | "KB" | "KIB" => 1 << 10,
+        "M" | "MB" | "MIB" => 1 << 20,
+        "G" | "GB" | "GIB" => 1 << 30,
+        _ => return Err(format!("'{s}' is not a size; write a number of bytes, or a number with K, M or G, as in 10M")),
+    };
+    let bytes = number.parse::<u64>().ok().and_then(|n| n.checked_mul(factor));
+    match bytes {
+        None => Err(format!("'{s}' is not a size; write a number of bytes, or a number with K, M or G, as in 10M")),
+        Some(0) => Err("it must be at least 1 byte".to_string()),
+        Some(n) if n > LARGEST_MAX_BYTES => Err(format!("it can be at most 4G-1 ({LARGEST_MAX_BYTES} bytes)")),
+        Some(n) => Ok(n),
+    }
+}
+
 fn at_least_one(s: &str) -> Result<usize, String> {
     match s.parse::<usize>() {
         Ok(0) => Err("it must be at least 1".to_string()),
@@ -357,6 +392,25 @@ mod tests {
         let Config::Extract(config) = parse(&["extract", "corpus/"]).unwrap() else { panic!("extract expected") };
         assert_eq!(config.extensions, ["txt"]);
         assert_eq!((config.threads, config.output, config.quiet), (None, None, false));
+    }
+
+    #[test]
+    fn sizes_take_binary_units() {
+        assert_eq!(parse_size("5000000"), Ok(5_000_000));
+        assert_eq!(parse_size("512K"), Ok(512 * 1024));
+        assert_eq!(parse_size("10M"), Ok(10 * 1024 * 1024));
+        assert_eq!(parse_size("10mb"), Ok(10 * 1024 * 1024));
+        assert_eq!(parse_size("1GiB"), Ok(1 << 30));
+        let Config::Extract(config) = parse(&["extract", "x"]).unwrap() else { panic!("extract expected") };
+        assert_eq!(config.max_bytes, crate::config::DEFAULT_MAX_BYTES, "the default in --help is the constant");
+    }
+
+    #[test]
+    fn sizes_that_mean_nothing_are_refused() {
+        for bad in ["", "M", "ten", "10X", "-5", "1.5M", "0", "4G", "99999999999999999999"] {
+            assert!(parse_size(bad).is_err(), "{bad}");
+        }
+        assert!(parse(&["extract", "x", "--max-bytes", "lots"]).is_err());
     }
 
     #[test]

@@ -69,8 +69,14 @@ pub struct ExtractConfig {
     pub extensions: Vec<String>,
     /// A folder of extra word lists.
     pub data: Option<PathBuf>,
+    /// Articles larger than this many bytes are skipped with a `too-large` error entry.
+    pub max_bytes: u64,
     pub quiet: bool,
 }
+
+/// The default of `--max-bytes`: 10 MiB, twenty times the longest article in the shared
+/// corpus, and about 130 MB of memory per thread for an article that size.
+pub const DEFAULT_MAX_BYTES: u64 = 10 * 1024 * 1024;
 
 /// `newsfacts fixtures`.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -4,7 +4,13 @@
 //! joined with `/` and the file's place inside it), so that records can be joined back to
 //! the user's files without guessing. Sorting and deduplicating on that string is what
 //! makes the output order a property of the inputs and not of the file system.
+//!
+//! A file name need not be UTF-8 (on Unix it is any bytes), but a JSON string must be.
+//! Such a path is written with each byte that is not UTF-8 as `\xNN` (`caf\xE9.txt`), and
+//! its exact bytes are kept for the record's `path_bytes`, so no two files share a path
+//! and every file can be found again.
 
+use std::ffi::OsStr;
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
@@ -17,6 +23,8 @@ use walkdir::WalkDir;
 pub struct InputFile {
     /// The record's `path`.
     pub label: String,
+    /// The label's exact bytes, when they are not UTF-8 (the record's `path_bytes`).
+    pub label_bytes: Option<Vec<u8>>,
     pub path: PathBuf,
     /// Why the folder walk could not reach this entry; it becomes an error entry in the
     /// output, in its place, like a file that cannot be read.
@@ -36,15 +44,11 @@ pub fn collect(paths: &[PathBuf], extensions: &[String]) -> anyhow::Result<Vec<I
             ),
             // Anything else that exists is read as an article; if reading fails, its
             // error entry says why.
-            _ => inputs.push(InputFile {
-                label: path.to_string_lossy().into_owned(),
-                path: path.clone(),
-                walk_error: None,
-            }),
+            _ => inputs.push(InputFile::new(path.as_os_str().to_owned(), path.clone(), None)),
         }
     }
     inputs.sort_by(|a, b| a.label.cmp(&b.label));
-    inputs.dedup_by(|a, b| a.label == b.label);
+    inputs.dedup_by(|a, b| a.label == b.label && a.label_bytes == b.label_bytes);
     if inputs.is_empty() {
         bail!(
             "no article found: the folders named hold no file ending in {}; name files directly, or choose other extensions with --ext",
@@ -54,6 +58,36 @@ pub fn collect(paths: &[PathBuf], extensions: &[String]) -> anyhow::Result<Vec<I
     Ok(inputs)
 }
 
+impl InputFile {
+    fn new(label: std::ffi::OsString, path: PathBuf, walk_error: Option<String>) -> InputFile {
+        let (label, label_bytes) = printable(&label);
+        InputFile { label, label_bytes, path, walk_error }
+    }
+}
+
+/// The label as a string, and its bytes when they are not UTF-8 (see the module docs).
+fn printable(label: &OsStr) -> (String, Option<Vec<u8>>) {
+    if let Some(s) = label.to_str() {
+        return (s.to_string(), None);
+    }
+    #[cfg(unix)]
+    {
+        use std::fmt::Write;
+        use std::os::unix::ffi::OsStrExt;
+        let bytes = label.as_bytes();
+        let mut out = String::with_capacity(bytes.len() + 8);
+        for chunk in bytes.utf8_chunks() {
+            out.push_str(chunk.valid());
+            for b in chunk.invalid() {
+                let _ = write!(out, "\\x{b:02X}");
+            }
+        }
+        (out, Some(bytes.to_vec()))
+    }
+    #[cfg(not(unix))]
+    (label.to_string_lossy().into_owned(), None)
+}
+
 fn walk_folder(root: &Path, extensions: &[String], inputs: &mut Vec<InputFile>) {
     let prefix = folder_label(root);
     // Following links lets a corpus be assembled from links; walkdir refuses to enter a
@@ -61,11 +95,13 @@ fn walk_folder(root: &Path, extensions: &[String], inputs: &mut Vec<InputFile>) 
     for entry in WalkDir::new(root).follow_links(true).sort_by_file_name() {
         match entry {
             Ok(entry) if entry.file_type().is_file() && has_extension(entry.path(), extensions) => {
-                inputs.push(InputFile {
-                    label: join_label(&prefix, root, entry.path()),
-                    path: entry.into_path(),
-                    walk_error: None,
-                })
+                inputs.push(InputFile::new(join_label(&prefix, root, entry.path()), entry.into_path(), None))
+            }
+            // A pipe, socket or device inside a folder could block the run or never end;
+            // it is listed, unread. Named on the command line, it is read.
+            Ok(entry) if !entry.file_type().is_dir() && has_extension(entry.path(), extensions) => {
+                let reason = "this is a pipe, socket or device, not a regular file; name it on the command line to read it";
+                inputs.push(InputFile::new(join_label(&prefix, root, entry.path()), entry.into_path(), Some(reason.into())))
             }
             Ok(_) => {}
             Err(error) => inputs.extend(unreachable_entry(&prefix, root, &error, extensions)),
@@ -75,7 +111,7 @@ fn walk_folder(root: &Path, extensions: &[String], inputs: &mut Vec<InputFile>) 
 
 /// A folder that cannot be listed, or a matching file that cannot be reached (a dangling
 /// link), is reported in the output; a loop is not, since its files are reached anyway.
-fn unreachable_entry(prefix: &str, root: &Path, error: &walkdir::Error, extensions: &[String]) -> Option<InputFile> {
+fn unreachable_entry(prefix: &OsStr, root: &Path, error: &walkdir::Error, extensions: &[String]) -> Option<InputFile> {
     if error.loop_ancestor().is_some() {
         return None;
     }
@@ -84,27 +120,48 @@ fn unreachable_entry(prefix: &str, root: &Path, error: &walkdir::Error, extensio
     let walk_error = if path.is_dir() {
         format!("cannot list the files of this folder: {reason}")
     } else if has_extension(path, extensions) {
-        format!("cannot read this file: {reason}")
+        dangling_link(path).unwrap_or_else(|| format!("cannot read this file: {reason}"))
     } else {
         return None;
     };
-    Some(InputFile { label: join_label(prefix, root, path), path: path.to_path_buf(), walk_error: Some(walk_error) })
+    Some(InputFile::new(join_label(prefix, root, path), path.to_path_buf(), Some(walk_error)))
+}
+
+/// What to say of a symbolic link that leads nowhere (`None` for anything else).
+pub fn dangling_link(path: &Path) -> Option<String> {
+    let meta = fs::symlink_metadata(path).ok()?;
+    let leads_nowhere = fs::metadata(path).is_err_and(|e| e.kind() == io::ErrorKind::NotFound);
+    if !meta.file_type().is_symlink() || !leads_nowhere {
+        return None;
+    }
+    let target = fs::read_link(path).ok()?;
+    Some(format!("this is a symbolic link to {}, which does not exist; remove the link or restore its file", target.display()))
 }
 
 /// The folder as typed, without trailing slashes, so `corpus/` and `corpus` give the same
 /// labels (and `/` gives `/x.txt`).
-fn folder_label(root: &Path) -> String {
-    root.to_string_lossy().trim_end_matches('/').to_string()
+fn folder_label(root: &Path) -> std::ffi::OsString {
+    let typed = root.as_os_str();
+    #[cfg(unix)]
+    {
+        use std::os::unix::ffi::OsStrExt;
+        let bytes = typed.as_bytes();
+        let end = bytes.iter().rposition(|&b| b != b'/').map_or(0, |i| i + 1);
+        OsStr::from_bytes(&bytes[..end]).to_owned()
+    }
+    #[cfg(not(unix))]
+    typed.to_string_lossy().trim_end_matches('/').into()
 }
 
 /// `corpus` + `sub/x.txt` -> `corpus/sub/x.txt`, with `/` whatever the platform.
-fn join_label(prefix: &str, root: &Path, path: &Path) -> String {
+fn join_label(prefix: &OsStr, root: &Path, path: &Path) -> std::ffi::OsString {
     let relative = path.strip_prefix(root).unwrap_or(path);
-    if relative.as_os_str().is_empty() {
-        return prefix.to_string();
+    let mut label = prefix.to_owned();
+    for part in relative.components() {
+        label.push("/");
+        label.push(part.as_os_str());
     }
-    let parts: Vec<_> = relative.components().map(|c| c.as_os_str().to_string_lossy()).collect();
-    format!("{prefix}/{}", parts.join("/"))
+    label
 }
 
 fn has_extension(path: &Path, extensions: &[String]) -> bool {

@@ -7,6 +7,7 @@ mod cli;
 mod cmd;
 mod config;
 mod input;
+mod interrupt;
 mod output;
 
 use std::io;

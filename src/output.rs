@@ -26,6 +26,10 @@ const WINDOW_PER_THREAD: usize = 16;
 pub enum RecordSink {
     Stdout(BufWriter<io::StdoutLock<'static>>),
     File { writer: BufWriter<NamedTempFile>, target: PathBuf },
+    /// `-o` naming a device or a pipe (`/dev/null`, `/dev/stdout`, a FIFO): written in
+    /// place, since there is no file to replace, and renaming a file over a device would
+    /// replace the device.
+    Stream { writer: BufWriter<fs::File>, target: PathBuf },
 }
 
 impl RecordSink {
@@ -43,6 +47,29 @@ impl RecordSink {
                 target.join("records.jsonl").display()
             );
         }
+        if let Ok(meta) = fs::metadata(target) {
+            if !meta.is_file() {
+                let file = fs::OpenOptions::new().write(true).open(target).with_context(|| {
+                    format!("cannot write to -o {}; choose a file or device you can write to", target.display())
+                })?;
+                return Ok(RecordSink::Stream { writer: BufWriter::new(file), target: target.to_path_buf() });
+            }
+            if meta.permissions().readonly() {
+                bail!(
+                    "-o {} is read-only; make it writable (chmod u+w) or choose another output file",
+                    target.display()
+                );
+            }
+        }
+        // A link to a file: the file it leads to is replaced, and the link stays.
+        let resolved;
+        let target = match fs::symlink_metadata(target) {
+            Ok(meta) if meta.file_type().is_symlink() && target.exists() => {
+                resolved = fs::canonicalize(target).with_context(|| format!("cannot follow the link -o {}", target.display()))?;
+                resolved.as_path()
+            }
+            _ => target,
+        };
         let folder = match target.parent() {
             Some(parent) if !parent.as_os_str().is_empty() => parent,
             _ => Path::new("."),
@@ -72,7 +99,15 @@ impl RecordSink {
     pub fn describe(&self) -> String {
         match self {
             RecordSink::Stdout(_) => "standard output".to_string(),
-            RecordSink::File { target, .. } => target.display().to_string(),
+            RecordSink::File { target, .. } | RecordSink::Stream { target, .. } => target.display().to_string(),
+        }
+    }
+
+    /// The temporary file an interrupted run must remove, if there is one.
+    pub fn temp_path(&self) -> Option<&Path> {
+        match self {
+            RecordSink::File { writer, .. } => Some(writer.get_ref().path()),
+            _ => None,
         }
     }
 
@@ -80,6 +115,7 @@ impl RecordSink {
         let writer: &mut dyn Write = match self {
             RecordSink::Stdout(writer) => writer,
             RecordSink::File { writer, .. } => writer,
+            RecordSink::Stream { writer, .. } => writer,
         };
         writer.write_all(line.as_bytes())?;
         writer.write_all(b"\n")
@@ -89,6 +125,9 @@ impl RecordSink {
     pub fn finish(self) -> anyhow::Result<()> {
         match self {
             RecordSink::Stdout(mut writer) => Ok(writer.flush()?),
+            RecordSink::Stream { mut writer, target } => {
+                writer.flush().with_context(|| format!("cannot finish writing {}", target.display()))
+            }
             RecordSink::File { writer, target } => {
                 let describe = || format!("cannot finish writing {}", target.display());
                 let temp = writer.into_inner().map_err(io::IntoInnerError::into_error).with_context(describe)?;

@@ -17,6 +17,10 @@ pub type ByteSpan = [usize; 2];
 pub struct ArticleRecord {
     pub schema: String,
     pub path: String,
+    /// The path's exact bytes, present only when the file name is not UTF-8 (then `path`
+    /// shows each byte that is not UTF-8 as `\xNN`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub path_bytes: Option<Vec<u8>>,
     pub sha256: String,
     pub bytes: u64,
     /// How the raw bytes were decoded: `utf-8`, `utf-8-bom`, `utf-16le`, `windows-1252`.
@@ -206,6 +210,9 @@ pub struct Warning {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ErrorRecord {
     pub path: String,
+    /// As in [`ArticleRecord::path_bytes`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub path_bytes: Option<Vec<u8>>,
     pub error: ErrorDetail,
 }
 

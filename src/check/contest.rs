@@ -166,6 +166,7 @@ pub(crate) mod tests {
         ArticleRecord {
             schema: SCHEMA.into(),
             path: "a.txt".into(),
+            path_bytes: None,
             sha256: String::new(),
             bytes: 0,
             encoding: "utf-8".into(),

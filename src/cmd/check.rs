@@ -14,7 +14,7 @@ use newsfacts::records::RecordLine;
 
 use super::extract::extract_one;
 use super::{load_pipeline, open_records, print_findings, Outcome};
-use crate::config::CheckConfig;
+use crate::config::{CheckConfig, DEFAULT_MAX_BYTES};
 use crate::input;
 use crate::output::for_each_in_order;
 
@@ -77,7 +77,7 @@ fn extract_on_the_way(
     for_each_in_order(
         &pool,
         &inputs,
-        |input| extract_one(&pipeline, input),
+        |input| extract_one(&pipeline, input, DEFAULT_MAX_BYTES),
         |result| {
             take(match result {
                 Ok(record) => RecordLine::Article(Box::new(record)),

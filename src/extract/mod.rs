@@ -111,6 +111,7 @@ impl Pipeline {
     pub fn extract(&self, path: &str, raw: &[u8]) -> Result<ArticleRecord, ErrorRecord> {
         let doc = Document::parse(raw).map_err(|e| ErrorRecord {
             path: path.to_string(),
+            path_bytes: None,
             error: ErrorDetail { code: "binary".into(), message: e.to_string() },
         })?;
         let analysis = self.analyse(&doc);
@@ -285,6 +286,7 @@ fn to_record(path: &str, doc: &Document, a: &Analysis) -> ArticleRecord {
     ArticleRecord {
         schema: SCHEMA.to_string(),
         path: path.to_string(),
+        path_bytes: None,
         sha256: sha256_hex(doc.raw),
         bytes: doc.raw.len() as u64,
         encoding: doc.encoding.to_string(),
