@@ -208,6 +208,17 @@ mod tests {
         assert!(got.contains(&notes.display().to_string()));
     }
 
+    #[cfg(unix)]
+    #[test]
+    fn names_that_are_not_utf8_are_escaped_and_kept() {
+        use std::os::unix::ffi::OsStrExt;
+        let (label, bytes) = printable(OsStr::from_bytes(b"dir/caf\xE9 \xFF\xFE.txt"));
+        assert_eq!(label, "dir/caf\\xE9 \\xFF\\xFE.txt");
+        assert_eq!(bytes.as_deref(), Some(&b"dir/caf\xE9 \xFF\xFE.txt"[..]));
+        let (label, bytes) = printable(OsStr::new("dir/café.txt"));
+        assert_eq!((label.as_str(), bytes), ("dir/café.txt", None), "UTF-8 names are kept as they are");
+    }
+
     #[test]
     fn missing_paths_and_empty_results_are_errors() {
         let dir = tree();

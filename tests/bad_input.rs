@@ -346,6 +346,9 @@ fn file_names_that_are_not_utf8_are_escaped_and_kept_exactly() {
     assert_eq!(paths, ["articles/caf\\xE8.txt", "articles/caf\\xE9.txt"]);
     let bytes: Vec<u8> = entries[1]["path_bytes"].as_array().unwrap().iter().map(|b| b.as_u64().unwrap() as u8).collect();
     assert_eq!(bytes, b"articles/caf\xE9.txt");
+    // audit finds the files again by their bytes.
+    newsfacts().current_dir(dir.path()).args(["extract", "articles", "-o", "records.jsonl"]).assert().success();
+    newsfacts().current_dir(dir.path()).args(["audit", "records.jsonl"]).assert().success();
     // A UTF-8 name carries no path_bytes.
     let dir = folder(&[("café.txt", ARTICLE.as_bytes())]);
     let (entries, _) = extract(dir.path(), &[]);

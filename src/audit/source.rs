@@ -11,11 +11,26 @@ use crate::extract::sha256_hex;
 use crate::finding::{Evidence, Finding, Severity};
 use crate::record::{ArticleRecord, ByteSpan};
 
-/// Where a record's source is: its `path` under `root` when one is given.
+/// Where a record's source is: its `path` under `root` when one is given. A file name
+/// that is not UTF-8 is found by its exact bytes (`path_bytes`), not its escaped `path`.
 pub fn source_path(record: &ArticleRecord, root: Option<&Path>) -> PathBuf {
+    let path = exact_path(record).unwrap_or_else(|| PathBuf::from(&record.path));
     match root {
-        Some(root) => root.join(&record.path),
-        None => PathBuf::from(&record.path),
+        Some(root) => root.join(path),
+        None => path,
+    }
+}
+
+fn exact_path(record: &ArticleRecord) -> Option<PathBuf> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::ffi::OsStrExt;
+        record.path_bytes.as_deref().map(|bytes| PathBuf::from(std::ffi::OsStr::from_bytes(bytes)))
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = record;
+        None
     }
 }
 
@@ -175,6 +190,18 @@ mod tests {
         let mut r = record();
         r.figures[0].span = [ARTICLE.len(), ARTICLE.len() + 5];
         assert_eq!(rules(&r, ARTICLE.as_bytes()), ["span-out-of-range"]);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_name_that_is_not_utf8_is_found_by_its_bytes() {
+        use std::os::unix::ffi::OsStrExt;
+        let mut r = record();
+        r.path = "caf\\xE9.txt".into();
+        r.path_bytes = Some(b"caf\xE9.txt".to_vec());
+        assert_eq!(source_path(&r, Some(Path::new("root"))).as_os_str().as_bytes(), b"root/caf\xE9.txt");
+        r.path_bytes = None;
+        assert_eq!(source_path(&r, None), PathBuf::from("caf\\xE9.txt"));
     }
 
     #[test]
