@@ -56,3 +56,21 @@ fn a_hedge_on_the_line_before_its_number_does_not_panic() {
     assert_eq!(figure.kind.as_str(), "votes");
     assert_spans_hold_their_text(&record, raw);
 }
+
+/// Found measuring a 5 MB sentence (no full stop anywhere): a sentence cut for its length
+/// between a quote's comma and its cue ("..., | Smith said") left the cue past the end
+/// of the sentence it was checked against ("begin > end (2000 > 1995)").
+#[test]
+fn a_cue_past_a_cut_sentence_does_not_panic() {
+    use newsfacts::doc::{Document, MAX_SENTENCE};
+    let mut cut_between = 0;
+    for pad in 0..24 {
+        let filler = "Word ".to_string() + &"word ".repeat((MAX_SENTENCE - 40) / 5 - 1) + &"x".repeat(pad);
+        let raw = format!("Jane Smith spoke in the election. {filler} \u{201C}We have won the seat\u{201D} today, Smith said on Friday.\n");
+        let doc = Document::parse(raw.as_bytes()).unwrap();
+        cut_between += doc.sentences.iter().filter(|s| doc.slice(&s.span).ends_with("today,")).count();
+        let record = extract(raw.as_bytes());
+        assert_spans_hold_their_text(&record, raw.as_bytes());
+    }
+    assert!(cut_between > 0, "some padding puts the cut between the comma and the cue");
+}

@@ -402,7 +402,11 @@ fn sentence_end_cue(ctx: &Context, q: &QuoteSpan) -> Option<(Speaker, Span)> {
     let comma = close + tail.rfind(',')? + 1;
     let fake = QuoteSpan { span: q.span.clone(), open: q.open, close_end: Some(comma), marks: q.marks };
     let (speaker, verb) = after_cue(ctx, &fake)?;
-    // The cue must end the sentence: "..., Axelrod said." and not "..., Axelrod said that".
+    // The cue must end the sentence: "..., Axelrod said." and not "..., Axelrod said that"
+    // (nor lie past its end, as after a sentence cut for its length).
+    if verb.end > sentence.end {
+        return None;
+    }
     let rest = text[verb.end..sentence.end].trim();
     (rest.is_empty() || rest == "." || rest.starts_with(|c: char| c.is_uppercase()) && rest.split_whitespace().count() <= 4).then_some((speaker, verb))
 }
