@@ -76,6 +76,47 @@ pub struct Context<'a> {
     pub winners: &'a [usize],
     /// The spans of direct quotations.
     pub quoted: &'a [Span],
+    /// Worked out on first use by [`place_of_context`]; start it empty.
+    pub areas: std::sync::OnceLock<AreaFacts>,
+}
+
+/// What [`place_of_context`] asks of the whole article, worked out once instead of for
+/// every figure.
+#[derive(Debug, Default)]
+pub struct AreaFacts {
+    /// The main area, if it counts as the contest's: named alone, named twice, or (named
+    /// once) at the start of `single`.
+    main: Option<(String, MainNamed)>,
+    /// `placed_before[k]`: the last of the first `k` mentions (bylines aside) whose
+    /// person stood somewhere.
+    placed_before: Vec<Option<usize>>,
+}
+
+#[derive(Debug)]
+enum MainNamed {
+    AloneOrTwice,
+    Once { at: usize },
+}
+
+impl AreaFacts {
+    fn new(ctx: &Context) -> AreaFacts {
+        let distinct = ctx.places.iter().map(|p| &p.name).collect::<std::collections::BTreeSet<_>>().len();
+        let main = main_place(ctx.places).map(|m| {
+            let named: Vec<usize> = ctx.places.iter().filter(|p| p.name == m).map(|p| p.span.start).collect();
+            let how = if distinct == 1 || named.len() >= 2 { MainNamed::AloneOrTwice } else { MainNamed::Once { at: named[0] } };
+            (m, how)
+        });
+        let mut placed_before = Vec::with_capacity(ctx.people.mentions.len() + 1);
+        let mut last = None;
+        placed_before.push(None);
+        for (i, m) in ctx.people.mentions.iter().enumerate() {
+            if !m.byline && ctx.person_places.get(m.person).is_some_and(Option::is_some) {
+                last = Some(i);
+            }
+            placed_before.push(last);
+        }
+        AreaFacts { main, placed_before }
+    }
 }
 
 /// A kind rule: the words before the number (lower case, same sentence) and after it.
@@ -614,15 +655,15 @@ fn assign_respectively(owners: &[Owner], figures: &mut [FoundFigure]) -> bool {
 /// The constituency under discussion at `pos`: that of the last person named before it
 /// whose constituency is known, else the one the article names most.
 fn place_of_context(ctx: &Context, pos: usize) -> Option<Subject> {
-    let by_person = named_by(ctx, pos).iter().rev().filter(|m| !m.byline).find_map(|m| ctx.person_places.get(m.person).cloned().flatten());
+    let areas = ctx.areas.get_or_init(|| AreaFacts::new(ctx));
+    let by_person = areas.placed_before[named_by(ctx, pos).len()].and_then(|i| ctx.person_places[ctx.people.mentions[i].person].clone());
     // The article's main seat, if it is named more than once or near the figure.
-    let near = |name: &str| {
-        let here = ctx.doc.paragraph_at(pos);
-        ctx.places.iter().any(|p| p.name == name && ctx.doc.paragraph_at(p.span.start) + 1 >= here && p.span.start <= pos)
-    };
-    let distinct = ctx.places.iter().map(|p| &p.name).collect::<std::collections::BTreeSet<_>>().len();
-    let main = main_place(ctx.places).filter(|m| distinct == 1 || ctx.places.iter().filter(|p| &p.name == m).count() >= 2 || near(m));
-    by_person.or(main).map(Subject::Constituency)
+    let near = |at: usize| at <= pos && ctx.doc.paragraph_at(at) + 1 >= ctx.doc.paragraph_at(pos);
+    let main = areas.main.as_ref().filter(|(_, how)| match how {
+        MainNamed::AloneOrTwice => true,
+        MainNamed::Once { at } => near(*at),
+    });
+    by_person.or(main.map(|(name, _)| name.clone())).map(Subject::Constituency)
 }
 
 /// The area named most often (first named wins a tie), preferring areas the text marks

@@ -164,6 +164,7 @@ impl Pipeline {
             person_places: &person_places,
             winners: &winners,
             quoted: &quoted,
+            areas: Default::default(),
         };
         a.figures = figures::find_figures(&figure_ctx);
         a.candidates = candidates::find_candidates(&self.candidate_ctx(doc, &a, &a.figures), &evidence);

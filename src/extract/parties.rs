@@ -72,13 +72,14 @@ impl PartyMatcher {
                 }
             })
             .collect();
+        // A bracketed form replaces the free mention starting where it does.
+        let mut bracketed: Vec<PartyMention> = Vec::new();
         for caps in BRACKETED.captures_iter(text) {
             let form = caps.get(1).unwrap();
             let Some((_, canonical)) = self.bracket_forms.iter().find(|(f, _)| f == form.as_str().trim()) else {
                 continue;
             };
-            out.retain(|p| p.span.start != form.start());
-            out.push(PartyMention {
+            bracketed.push(PartyMention {
                 span: form.start()..form.start() + form.as_str().trim().len(),
                 full: caps.get(0).unwrap().range(),
                 canonical: canonical.clone(),
@@ -86,6 +87,9 @@ impl PartyMatcher {
                 bracketed: true,
             });
         }
+        let replaced: std::collections::HashSet<usize> = bracketed.iter().map(|p| p.span.start).collect();
+        out.retain(|p| !replaced.contains(&p.span.start));
+        out.extend(bracketed);
         out.sort_by_key(|p| p.span.start);
         out
     }
