@@ -152,8 +152,8 @@ struct ExtractArgs {
     ///
     /// A larger file gets a "too-large" error entry, without being read: news articles are
     /// rarely above 100 KB, and a file of hundreds of megabytes in a news folder is a dump
-    /// or a mistake. Work and memory grow in proportion to an article's size (about 13
-    /// bytes of memory per byte of article, per thread). SIZE is a number of bytes, or a
+    /// or a mistake. Work and memory grow in proportion to an article's size (a 10 MB
+    /// article needs about 90 MB, per thread). SIZE is a number of bytes, or a
     /// number with K, M or G (1024, 1024², 1024³): --max-bytes 50M.
     #[arg(long, value_name = "SIZE", default_value = "10M", value_parser = parse_size)]
     max_bytes: u64,

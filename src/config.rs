@@ -75,7 +75,7 @@ pub struct ExtractConfig {
 }
 
 /// The default of `--max-bytes`: 10 MiB, twenty times the longest article in the shared
-/// corpus, and about 130 MB of memory per thread for an article that size.
+/// corpus, and about 90 MB of memory per thread for an article that size.
 pub const DEFAULT_MAX_BYTES: u64 = 10 * 1024 * 1024;
 
 /// `newsfacts fixtures`.
