@@ -148,7 +148,7 @@ struct ExtractArgs {
     #[arg(long, value_name = "DIR")]
     data: Option<PathBuf>,
 
-    /// Skip articles larger than SIZE bytes (default 10M).
+    /// Skip articles larger than SIZE bytes.
     ///
     /// A larger file gets a "too-large" error entry, without being read: news articles are
     /// rarely above 100 KB, and a file of hundreds of megabytes in a news folder is a dump
