@@ -10,6 +10,7 @@ use anyhow::bail;
 use clap::{Args, Parser, Subcommand};
 
 use crate::config::{Config, ExtractConfig, FixturesConfig, FixturesMode};
+use crate::stream::StdinFormat;
 
 /// Extract election facts (candidates, figures, quotes) from news articles.
 ///
@@ -51,7 +52,9 @@ const EXTRACT_EXAMPLES: &str = "\
 Examples:
   newsfacts extract corpus/ > records.jsonl
   newsfacts extract corpus/ notes/extra.txt -o records.jsonl --threads 4
-  newsfacts extract site-dump/ --ext md,html --data my-lists/ | jq .figures";
+  newsfacts extract site-dump/ --ext md,html --data my-lists/ | jq .figures
+  jq -c '{id: .url, text: .body}' dump.jsonl | newsfacts extract --stdin > records.jsonl
+  for f in corpus/*.txt; do cat \"$f\"; printf '\\0'; done | newsfacts extract --stdin --stdin-format text";
 
 const FIXTURES_EXAMPLES: &str = "\
 Examples:
@@ -67,8 +70,28 @@ struct ExtractArgs {
     /// files whose extension is one of --ext. A file named here is read whatever its
     /// extension. Each record's "path" is the file as named, or the folder as named joined
     /// with the file's path inside it, e.g. corpus/000_x.txt.
-    #[arg(value_name = "PATH", required = true)]
+    #[arg(value_name = "PATH", required_unless_present = "stdin", conflicts_with = "stdin")]
     paths: Vec<PathBuf>,
+
+    /// Read the articles from standard input instead of files (for Spark, Hadoop, pipes).
+    ///
+    /// The input is JSON Lines, one {"id": ..., "text": ...} object per line (see
+    /// --stdin-format for plain text). Exactly one line is written per input record, in
+    /// input order: the article's record with "path" set to the id and spans as byte
+    /// offsets into the UTF-8 "text", or an error entry (code "malformed-input") for a
+    /// line that is not such an object. Output is flushed whenever the input runs dry and
+    /// at its end. An error entry does not change the exit status here (an engine fails the
+    /// whole task on a non-zero one): it is 0 once the input was read to its end.
+    #[arg(long)]
+    stdin: bool,
+
+    /// With --stdin: how the articles are laid out (default: jsonl).
+    ///
+    /// jsonl: one JSON object per line with "id" and "text". text: raw article bytes (any
+    /// encoding extract reads), articles separated by a NUL byte; each record's "path" is
+    /// the article's ordinal, 1 for the first.
+    #[arg(long, value_name = "FORMAT", value_enum)]
+    stdin_format: Option<StdinFormat>,
 
     /// Write the records to FILE instead of standard output.
     ///
@@ -137,6 +160,7 @@ impl Cli {
     pub fn into_config(self) -> anyhow::Result<Config> {
         Ok(match self.command {
             Command::Extract(args) => Config::Extract(ExtractConfig {
+                stdin: stdin_format(args.stdin, args.stdin_format)?,
                 extensions: normalize_extensions(&args.extensions)?,
                 inputs: args.paths,
                 output: args.output,
@@ -167,6 +191,15 @@ fn normalize_extensions(raw: &[String]) -> anyhow::Result<Vec<String>> {
         }
     }
     Ok(extensions)
+}
+
+/// JSON Lines unless told otherwise; a format without `--stdin` is a mistake to report.
+fn stdin_format(stdin: bool, format: Option<StdinFormat>) -> anyhow::Result<Option<StdinFormat>> {
+    match (stdin, format) {
+        (true, format) => Ok(Some(format.unwrap_or(StdinFormat::Jsonl))),
+        (false, None) => Ok(None),
+        (false, Some(_)) => bail!("--stdin-format only applies to articles read from standard input; add --stdin"),
+    }
 }
 
 fn at_least_one(s: &str) -> Result<usize, String> {
@@ -203,7 +236,20 @@ mod tests {
     fn extract_defaults() {
         let Config::Extract(config) = parse(&["extract", "corpus/"]).unwrap() else { panic!("extract expected") };
         assert_eq!(config.extensions, ["txt"]);
-        assert_eq!((config.threads, config.output, config.quiet), (None, None, false));
+        assert_eq!((config.threads, config.output, config.quiet, config.stdin), (None, None, false, None));
+    }
+
+    #[test]
+    fn stdin_replaces_paths_and_takes_a_format() {
+        let Config::Extract(config) = parse(&["extract", "--stdin"]).unwrap() else { panic!("extract expected") };
+        assert_eq!((config.stdin, config.inputs.len()), (Some(StdinFormat::Jsonl), 0));
+        let Config::Extract(config) = parse(&["extract", "--stdin", "--stdin-format", "text"]).unwrap() else {
+            panic!("extract expected")
+        };
+        assert_eq!(config.stdin, Some(StdinFormat::Text));
+        assert!(parse(&["extract", "--stdin", "corpus/"]).is_err(), "paths and --stdin exclude each other");
+        assert!(parse(&["extract", "corpus/", "--stdin-format", "text"]).is_err(), "a format needs --stdin");
+        assert!(parse(&["extract"]).is_err(), "paths or --stdin");
     }
 
     #[test]

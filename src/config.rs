@@ -6,6 +6,8 @@
 
 use std::path::PathBuf;
 
+use crate::stream::StdinFormat;
+
 /// One run of the program.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Config {
@@ -16,8 +18,10 @@ pub enum Config {
 /// `newsfacts extract`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ExtractConfig {
-    /// Files and folders, as the user typed them.
+    /// Files and folders, as the user typed them (empty with `stdin`).
     pub inputs: Vec<PathBuf>,
+    /// Read articles from standard input in this format instead of `inputs`.
+    pub stdin: Option<StdinFormat>,
     /// `None` writes to stdout.
     pub output: Option<PathBuf>,
     /// `None` uses one thread per core.

@@ -85,6 +85,14 @@ impl RecordSink {
         writer.write_all(b"\n")
     }
 
+    /// Hands what is buffered to the reader now (a stream's consumer waits for it).
+    pub fn flush(&mut self) -> io::Result<()> {
+        match self {
+            RecordSink::Stdout(writer) => writer.flush(),
+            RecordSink::File { writer, .. } => writer.flush(),
+        }
+    }
+
     /// Flushes, and moves a finished file into place.
     pub fn finish(self) -> anyhow::Result<()> {
         match self {
@@ -116,6 +124,12 @@ fn give_usual_permissions(temp: &NamedTempFile, target: &Path) -> io::Result<()>
     Ok(())
 }
 
+/// How many items are in flight at once on `pool`: the most a caller that brings its
+/// own items (a stream) should gather before calling [`for_each_in_order`].
+pub fn window_len(pool: &ThreadPool) -> usize {
+    pool.current_num_threads().max(1) * WINDOW_PER_THREAD
+}
+
 /// Runs `work` over `items` on `pool` and hands the results to `emit` in item order,
 /// one window at a time. Stops at the first error `emit` returns.
 pub fn for_each_in_order<I, R>(
@@ -128,8 +142,7 @@ where
     I: Sync,
     R: Send,
 {
-    let window = pool.current_num_threads().max(1) * WINDOW_PER_THREAD;
-    for chunk in items.chunks(window) {
+    for chunk in items.chunks(window_len(pool)) {
         let results: Vec<R> = pool.install(|| chunk.par_iter().map(&work).collect());
         for result in results {
             emit(result)?;
