@@ -11,7 +11,7 @@
 use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, MatchKind};
-use regex::Regex;
+use super::boundaries::WordRegex;
 
 use crate::extract::figures::PlaceMention;
 use crate::lexicon::Lexicon;
@@ -20,8 +20,8 @@ use crate::lexicon::Lexicon;
 /// "of" or hyphens ("Harbridge and Wyvern", "Newcastle upon Tyne", "St Anne's").
 const NAME: &str = r"\p{Lu}[\p{L}'’.-]*(?:(?:\x20and\x20|\x20&\x20|\x20upon\x20|\x20on\x20|\x20in\x20|\x20of\x20|\x20)\p{Lu}[\p{L}'’-]*){0,5}";
 
-static MARKED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+static MARKED: LazyLock<WordRegex> = LazyLock::new(|| {
+    WordRegex::new(&format!(
         r"(?x)
         (?:\b[Tt]he\ )?(?P<a>{NAME})\ (?:seat|constituency|ward|division|by-election|parish|borough\ council|district\ council)\b
       | \b(?:seat|constituency|ward|division|district)\ of\ (?P<b>{NAME})
@@ -34,7 +34,6 @@ static MARKED: LazyLock<Regex> = LazyLock::new(|| {
       | (?P<i>{NAME})\ \((?:[\p{{L}}]+\ )?(?:hold|gain|HOLD|GAIN)\b
       | (?:^|[.!?]\ |\n)In\ (?P<g>{NAME}),"
     ))
-    .unwrap()
 });
 
 /// The compiled area matcher, built once from the lexicon.
@@ -84,7 +83,7 @@ impl PlaceMatcher {
 /// Names the text marks as contest areas.
 fn marked_names(text: &str, lexicon: &Lexicon) -> Vec<String> {
     let mut names: Vec<String> = Vec::new();
-    for caps in MARKED.captures_iter(text) {
+    for caps in MARKED.for_text(text).captures_iter(text) {
         let Some(m) = ["a", "b", "c", "d", "e", "f", "g", "h", "i", "j"].iter().find_map(|g| caps.name(g)) else { continue };
         let name = cut_at_common_word(m.as_str(), lexicon).trim_end_matches(['.', '\'', '’']);
         // "Sheriff of Milwaukee County" is an office of the area "Milwaukee County".

@@ -10,24 +10,24 @@
 
 use std::sync::LazyLock;
 
-use regex::Regex;
+use super::boundaries::WordRegex;
 
 /// How many election words make an article an election report.
 pub const MIN_ELECTION_WORDS: usize = 3;
 
 /// Words only election reports use.
-static STRONG_WORDS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:elections?|elected|re-elected|by-elections?|electoral|electorate|constituency|constituencies|ballots?|polling station|turnout|candidates?|candidacy|incumbent|MPs?|MSPs?|councillors?|primary|primaries|caucus(?:es)?|referendum|hustings|re-election|nominee|running mate|precincts|recount|returning officer)\b").unwrap()
+static STRONG_WORDS: LazyLock<WordRegex> = LazyLock::new(|| {
+    WordRegex::new(r"(?i)\b(?:elections?|elected|re-elected|by-elections?|electoral|electorate|constituency|constituencies|ballots?|polling station|turnout|candidates?|candidacy|incumbent|MPs?|MSPs?|councillors?|primary|primaries|caucus(?:es)?|referendum|hustings|re-election|nominee|running mate|precincts|recount|returning officer)\b")
 });
 
 /// Words that reality shows, awards and sport share with elections.
-static SHARED_WORDS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\b(?:voters?|votes?|voted|voting|polls|seats?|landslide|nomination|delegates)\b").unwrap());
+static SHARED_WORDS: LazyLock<WordRegex> = LazyLock::new(|| WordRegex::new(r"(?i)\b(?:voters?|votes?|voted|voting|polls|seats?|landslide|nomination|delegates)\b"));
 
 /// The election words in `text` (the strong ones and the shared ones), plus one when any
 /// party is named.
 pub fn election_score(text: &str, names_a_party: bool) -> (usize, usize) {
-    let strong = STRONG_WORDS.find_iter(text).count();
-    (strong, strong + SHARED_WORDS.find_iter(text).count() + usize::from(names_a_party))
+    let strong = STRONG_WORDS.for_text(text).find_iter(text).count();
+    (strong, strong + SHARED_WORDS.for_text(text).find_iter(text).count() + usize::from(names_a_party))
 }
 
 /// Whether the article reports an election: enough election words, at least one of them
