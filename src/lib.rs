@@ -10,6 +10,7 @@
 //! turns the analysis into the [`record::ArticleRecord`] of `SPEC.md`. Word lists live in
 //! `data/` ([`lexicon`]) so users extend them without touching the rules.
 
+mod ascii_sentences;
 pub mod doc;
 pub mod extract;
 pub mod fixtures;

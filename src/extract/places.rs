@@ -21,7 +21,7 @@ use crate::lexicon::Lexicon;
 const NAME: &str = r"\p{Lu}[\p{L}'’.-]*(?:(?:\x20and\x20|\x20&\x20|\x20upon\x20|\x20on\x20|\x20in\x20|\x20of\x20|\x20)\p{Lu}[\p{L}'’-]*){0,5}";
 
 static MARKED: LazyLock<WordRegex> = LazyLock::new(|| {
-    WordRegex::new(&format!(
+    WordRegex::new(format!(
         r"(?x)
         (?:\b[Tt]he\ )?(?P<a>{NAME})\ (?:seat|constituency|ward|division|by-election|parish|borough\ council|district\ council)\b
       | \b(?:seat|constituency|ward|division|district)\ of\ (?P<b>{NAME})
