@@ -181,16 +181,7 @@ mod tests {
             ">", "@", "\\", "^", "`", "|", "~", "\x00", "\x07", "\x1F", "\x7F", "word", "Word", "U.S.", "e.g. ",
             ". ", ".\" ", ".) ", "? ", "!\n",
         ];
-        let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
-        let mut next = || {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            state
-        };
-        for _ in 0..200_000 {
-            let len = (next() % 12) as usize;
-            let text: String = (0..len).map(|_| PIECES[(next() % PIECES.len() as u64) as usize]).collect();
+        for text in crate::generated::texts(PIECES, 200_000, 12) {
             assert_eq!(split_ascii_sentence_bound_indices(&text), crate_split(&text), "{text:?}");
         }
         for b in 0u8..128 {

@@ -14,6 +14,8 @@ mod ascii_sentences;
 pub mod doc;
 pub mod extract;
 pub mod fixtures;
+#[cfg(test)]
+mod generated;
 pub mod lexicon;
 pub mod record;
 

@@ -29,6 +29,7 @@ macro_rules! re {
     };
 }
 
+pub mod anchored;
 pub mod boundaries;
 pub mod candidates;
 pub mod clause;

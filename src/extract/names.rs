@@ -13,6 +13,8 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use super::anchored::StartClassRegex;
+
 use crate::doc::{Document, Span};
 use crate::extract::parties::PartyMention;
 use crate::lexicon::{strip_possessive, Gender, Lexicon};
@@ -61,7 +63,8 @@ pub struct Reference {
 
 /// The compiled name rules, built once from the lexicon.
 pub struct NameMatcher {
-    run: Regex,
+    /// Every run begins with a capital letter, which is what makes it a run.
+    run: StartClassRegex,
 }
 
 /// Particles that join name words in lower case: "Marsha de Cordova", "Ursula von der Leyen".
@@ -94,7 +97,7 @@ impl NameMatcher {
         // pattern keeps its automaton small, which is most of the pipeline's speed.
         let word = r"\p{Lu}[\p{L}'’]*(?:-\p{Lu}[\p{L}'’]*)*\.?";
         let pattern = format!(r"{word}(?:[ \t]+(?:(?:{PARTICLES})[ \t]+)*{word})*");
-        NameMatcher { run: Regex::new(&pattern).unwrap() }
+        NameMatcher { run: StartClassRegex::new(&pattern, r"\p{Lu}") }
     }
 
     /// Finds the people of `doc`. `quotes` are the quotation spans (mentions inside them
@@ -103,7 +106,7 @@ impl NameMatcher {
         let text: &str = &doc.text;
         let mut raw: Vec<RawMention> = Vec::new();
         for m in self.run.find_iter(text) {
-            split_run(text, m.start(), m.end(), lexicon, parties, &mut raw);
+            split_run(text, m.start, m.end, lexicon, parties, &mut raw);
         }
         mark_bylines(text, &mut raw);
         let mut people = group(text, raw, lexicon);
