@@ -134,21 +134,26 @@ pub fn window_len(pool: &ThreadPool) -> usize {
 /// one window at a time. Stops at the first error `emit` returns.
 pub fn for_each_in_order<I, R>(
     pool: &ThreadPool,
-    items: &[I],
-    work: impl Fn(&I) -> R + Sync,
+    items: impl IntoIterator<Item = I>,
+    work: impl Fn(I) -> R + Sync,
     mut emit: impl FnMut(R) -> io::Result<()>,
 ) -> io::Result<()>
 where
-    I: Sync,
+    I: Send,
     R: Send,
 {
-    for chunk in items.chunks(window_len(pool)) {
-        let results: Vec<R> = pool.install(|| chunk.par_iter().map(&work).collect());
+    let window = window_len(pool);
+    let mut items = items.into_iter();
+    loop {
+        let chunk: Vec<I> = items.by_ref().take(window).collect();
+        if chunk.is_empty() {
+            return Ok(());
+        }
+        let results: Vec<R> = pool.install(|| chunk.into_par_iter().map(&work).collect());
         for result in results {
             emit(result)?;
         }
     }
-    Ok(())
 }
 
 /// One output line, rendered on the worker thread, and what it counts for.
@@ -228,7 +233,7 @@ mod tests {
             let mut seen = Vec::new();
             for_each_in_order(
                 &pool,
-                &items,
+                items.iter(),
                 |i| i * 2,
                 |r| {
                     seen.push(r);
@@ -246,8 +251,8 @@ mod tests {
         let mut calls = 0;
         let result = for_each_in_order(
             &pool,
-            &[1, 2, 3],
-            |i| *i,
+            [1, 2, 3],
+            |i| i,
             |_| {
                 calls += 1;
                 Err(io::Error::from(io::ErrorKind::BrokenPipe))

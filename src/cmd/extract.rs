@@ -18,7 +18,7 @@ use rayon::ThreadPool;
 
 use super::{load_pipeline, Outcome};
 use crate::config::ExtractConfig;
-use crate::input::{self, InputFile};
+use crate::input::{self, Input, InputList};
 use crate::output::{for_each_in_order, window_len, Entry, RecordSink, Summary};
 use crate::stream::{RawRecord, Records, StdinFormat};
 
@@ -29,7 +29,7 @@ pub fn run(config: &ExtractConfig) -> anyhow::Result<Outcome> {
     };
     let pipeline = load_pipeline(config.data.as_deref())?;
     let inputs = match config.stdin {
-        Some(_) => Vec::new(),
+        Some(_) => InputList::default(),
         None => input::collect(&config.inputs, &config.extensions)?,
     };
     let pool = rayon::ThreadPoolBuilder::new()
@@ -46,8 +46,8 @@ pub fn run(config: &ExtractConfig) -> anyhow::Result<Outcome> {
     match config.stdin {
         None => for_each_in_order(
             &pool,
-            &inputs,
-            |input| Entry::new(&extract_file(&pipeline, input)),
+            0..inputs.len(),
+            |i| Entry::new(&extract_file(&pipeline, &inputs.get(i))),
             |entry| emit(entry, &mut sink),
         )
         .with_context(|| format!("cannot write the records to {destination}"))?,
@@ -74,7 +74,7 @@ fn extract_stream(
     let destination = sink.describe();
     while let Some(batch) = records.next_batch(window) {
         let batch = batch.context("cannot read the articles from standard input")?;
-        for_each_in_order(pool, &batch, |record| Entry::new(&extract_record(pipeline, record, format)), |entry| {
+        for_each_in_order(pool, batch, |record| Entry::new(&extract_record(pipeline, &record, format)), |entry| {
             emit(entry, sink)
         })
         .and_then(|()| if records.is_dry() { sink.flush() } else { Ok(()) })
@@ -84,13 +84,13 @@ fn extract_stream(
 }
 
 /// The record of one article file, or the error entry that takes its place.
-fn extract_file(pipeline: &Pipeline, input: &InputFile) -> Result<ArticleRecord, ErrorRecord> {
-    if let Some(reason) = &input.walk_error {
-        return Err(error_entry(&input.label, "unreadable", reason.clone()));
+fn extract_file(pipeline: &Pipeline, input: &Input) -> Result<ArticleRecord, ErrorRecord> {
+    if let Some(reason) = input.walk_error {
+        return Err(error_entry(input.label, "unreadable", reason.to_string()));
     }
     let raw = fs::read(&input.path)
-        .map_err(|e| error_entry(&input.label, "unreadable", format!("cannot read this file: {e}")))?;
-    extract_guarded(pipeline, &input.label, &raw)
+        .map_err(|e| error_entry(input.label, "unreadable", format!("cannot read this file: {e}")))?;
+    extract_guarded(pipeline, input.label, &raw)
 }
 
 /// The record of one article of the stream, or the error entry that takes its place.

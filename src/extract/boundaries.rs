@@ -16,10 +16,11 @@ use std::sync::OnceLock;
 
 use regex::{Regex, RegexBuilder};
 
-/// The most memory the fast engine of one [`WordRegex`] may use per thread. The crate's
-/// default (2 MB) is too small for the state sets of a big pattern such as the places'
-/// one, and without the fast engine every search runs in the slowest one. The cache
-/// grows on demand up to this size.
+/// The most memory the fast engine of the Unicode form of a [`WordRegex`] may use per
+/// thread. The crate's default (2 MB) is too small for the state sets of a big pattern
+/// such as the places' one, and without the fast engine every search runs in the slowest
+/// one. The cache grows on demand up to this size. The ASCII form, a fraction of the
+/// size, does with the default.
 const FAST_ENGINE_MEMORY: usize = 16 << 20;
 
 /// One pattern compiled twice, each on first use: with Unicode word boundaries, and with
@@ -42,7 +43,7 @@ impl WordRegex {
     /// The compilation to run on `text`: both find exactly the same matches in it.
     pub fn for_text(&self, text: &str) -> &Regex {
         if ascii_boundaries_suffice(text) {
-            self.ascii.get_or_init(|| build(&ascii_form(&self.pattern)))
+            self.ascii.get_or_init(|| Regex::new(&ascii_form(&self.pattern)).expect("built-in pattern compiles"))
         } else {
             self.unicode()
         }
