@@ -9,7 +9,11 @@ use std::path::PathBuf;
 use anyhow::bail;
 use clap::{Args, Parser, Subcommand};
 
-use crate::config::{AuditConfig, CheckConfig, Config, ExtractConfig, FindingFormat, FixturesConfig, FixturesMode};
+use newsfacts::table::Table;
+
+use crate::config::{
+    AuditConfig, CheckConfig, Config, ExtractConfig, FindingFormat, FixturesConfig, FixturesMode, RecordFormat, ReportConfig,
+};
 
 /// Extract election facts (candidates, figures, quotes) from news articles.
 ///
@@ -69,7 +73,27 @@ enum Command {
     /// unusable input.
     #[command(after_long_help = AUDIT_EXAMPLES)]
     Audit(AuditArgs),
+
+    /// Write an HTML page for reviewing the records: each article with its facts
+    /// highlighted.
+    ///
+    /// One self-contained file (no network needed to open it): an index of the articles
+    /// with their counts and finding badges; for each article, its text with every
+    /// candidate, figure and quote highlighted in its own colour (hover or tap one for its
+    /// kind, value, subject and rule), a results table per contest in vote order, the
+    /// quotes grouped by speaker, and the findings of `check` and `audit` beside the
+    /// sentences they concern. The sources are re-read from the records' paths, relative to
+    /// --root. Exit status: 0 page written (findings do not count), 2 unusable input.
+    #[command(after_long_help = REPORT_EXAMPLES)]
+    Report(ReportArgs),
 }
+
+const REPORT_EXAMPLES: &str = "\
+Examples:
+  newsfacts extract corpus/ -o records.jsonl
+  newsfacts report records.jsonl -o report.html
+  newsfacts report records.jsonl --root /data/articles -o report.html --title \"Election night\"
+  newsfacts extract corpus/ -o records.jsonl --html report.html    # both in one run";
 
 const CHECK_EXAMPLES: &str = "\
 Examples:
@@ -101,7 +125,17 @@ const EXTRACT_EXAMPLES: &str = "\
 Examples:
   newsfacts extract corpus/ > records.jsonl
   newsfacts extract corpus/ notes/extra.txt -o records.jsonl --threads 4
-  newsfacts extract site-dump/ --ext md,html --data my-lists/ | jq .figures";
+  newsfacts extract site-dump/ --ext md,html --data my-lists/ | jq .figures
+  newsfacts extract corpus/ --format csv --table candidates -o candidates.csv
+  newsfacts extract corpus/ -o records.jsonl --html report.html
+
+CSV columns (one row per item; empty cells are nulls; spans are byte offsets):
+  candidates  path, name, party, constituency, elected, votes, share_pct, span_start,
+              span_end (first mention), mentions (start-end;...), evidence (a;b)
+  figures     path, kind, value, approx, subject, subject_type, year, span_start,
+              span_end, text, rule
+  quotes      path, speaker, cue, partial, span_start, span_end, speaker_span_start,
+              speaker_span_end, rule, text";
 
 const FIXTURES_EXAMPLES: &str = "\
 Examples:
@@ -147,6 +181,76 @@ struct ExtractArgs {
     /// the project's data/ folder; their rows are added to the built-in lists.
     #[arg(long, value_name = "DIR")]
     data: Option<PathBuf>,
+
+    /// Write JSON Lines (one record per article) or CSV (one row per item of --table).
+    ///
+    /// CSV is RFC 4180 (cells quoted where needed, CRLF line ends) with a header row; an
+    /// article that cannot be read has no rows and is named on standard error. The
+    /// columns are listed at the end of `extract --help`.
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    format: Option<RecordFormatArg>,
+
+    /// The items of the CSV: candidates, figures or quotes (implies --format csv).
+    #[arg(long, value_enum, value_name = "TABLE")]
+    table: Option<TableArg>,
+
+    /// Also write the review page of these records to FILE (see `report --help`).
+    #[arg(long, value_name = "FILE")]
+    html: Option<PathBuf>,
+
+    /// Do not print progress or the summary line on standard error.
+    ///
+    /// Progress is shown only on a terminal, and only for runs longer than a second.
+    #[arg(short, long)]
+    quiet: bool,
+}
+
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+enum RecordFormatArg {
+    Jsonl,
+    Csv,
+}
+
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+enum TableArg {
+    Candidates,
+    Figures,
+    Quotes,
+}
+
+impl From<TableArg> for Table {
+    fn from(t: TableArg) -> Table {
+        match t {
+            TableArg::Candidates => Table::Candidates,
+            TableArg::Figures => Table::Figures,
+            TableArg::Quotes => Table::Quotes,
+        }
+    }
+}
+
+#[derive(Debug, Args)]
+struct ReportArgs {
+    /// Records files, as `newsfacts extract` writes them (- for standard input).
+    #[arg(value_name = "RECORDS", required = true)]
+    records: Vec<PathBuf>,
+
+    /// Write the page to FILE (default: standard output, when it is not a terminal).
+    ///
+    /// The file is written under a temporary name and renamed when complete.
+    #[arg(short, long, value_name = "FILE")]
+    output: Option<PathBuf>,
+
+    /// The folder the records' paths are relative to (default: the current folder).
+    #[arg(long, value_name = "DIR")]
+    root: Option<PathBuf>,
+
+    /// The page's title.
+    #[arg(long, value_name = "TEXT", default_value = "newsfacts report")]
+    title: String,
+
+    /// Leave out the numbers listed for review (those no figure accounts for).
+    #[arg(long)]
+    no_review: bool,
 
     /// Do not print the summary line on standard error.
     #[arg(short, long)]
@@ -223,7 +327,17 @@ struct CheckArgs {
     #[arg(short = 'j', long, value_name = "N", value_parser = at_least_one)]
     threads: Option<usize>,
 
-    /// Do not print the summary line on standard error.
+    /// Also write the review page of the records and their findings to FILE (see
+    /// `report --help`).
+    #[arg(long, value_name = "FILE")]
+    html: Option<PathBuf>,
+
+    /// The folder the records' paths are relative to, for --html (default: the current
+    /// folder).
+    #[arg(long, value_name = "DIR", requires = "html")]
+    root: Option<PathBuf>,
+
+    /// Do not print progress or the summary line on standard error.
     #[arg(short, long)]
     quiet: bool,
 }
@@ -273,10 +387,12 @@ impl Cli {
         Ok(match self.command {
             Command::Extract(args) => Config::Extract(ExtractConfig {
                 extensions: normalize_extensions(&args.extensions)?,
+                format: record_format(args.format, args.table)?,
                 inputs: args.paths,
                 output: args.output,
                 threads: args.threads,
                 data: args.data,
+                html: args.html,
                 quiet: args.quiet,
             }),
             Command::Fixtures(args) => Config::Fixtures(FixturesConfig {
@@ -291,6 +407,8 @@ impl Cli {
                 format: args.format.into(),
                 data: args.data,
                 threads: args.threads,
+                html: args.html,
+                root: args.root,
                 quiet: args.quiet,
             }),
             Command::Audit(args) => Config::Audit(AuditConfig {
@@ -303,7 +421,29 @@ impl Cli {
                 no_review: args.no_review,
                 quiet: args.quiet,
             }),
+            Command::Report(args) => Config::Report(ReportConfig {
+                records: args.records,
+                output: args.output,
+                root: args.root,
+                title: args.title,
+                review: !args.no_review,
+                quiet: args.quiet,
+            }),
         })
+    }
+}
+
+/// `--table` alone means CSV; CSV needs a table; JSON Lines has none.
+fn record_format(format: Option<RecordFormatArg>, table: Option<TableArg>) -> anyhow::Result<RecordFormat> {
+    match (format, table) {
+        (None | Some(RecordFormatArg::Jsonl), None) => Ok(RecordFormat::Jsonl),
+        (None | Some(RecordFormatArg::Csv), Some(table)) => Ok(RecordFormat::Csv(table.into())),
+        (Some(RecordFormatArg::Csv), None) => {
+            bail!("--format csv needs a table: add --table candidates, --table figures or --table quotes")
+        }
+        (Some(RecordFormatArg::Jsonl), Some(_)) => {
+            bail!("--table is for CSV output; drop --format jsonl, or write --format csv")
+        }
     }
 }
 
@@ -363,6 +503,34 @@ mod tests {
     fn empty_extension_and_zero_threads_are_refused() {
         assert!(parse(&["extract", "x", "--ext", ""]).is_err());
         assert!(parse(&["extract", "x", "--threads", "0"]).is_err());
+    }
+
+    #[test]
+    fn csv_needs_a_table_and_a_table_means_csv() {
+        let format = |args: &[&str]| match parse(args) {
+            Ok(Config::Extract(config)) => Ok(config.format),
+            Ok(_) => panic!("extract expected"),
+            Err(e) => Err(e.to_string()),
+        };
+        assert_eq!(format(&["extract", "x"]), Ok(RecordFormat::Jsonl));
+        assert_eq!(format(&["extract", "x", "--table", "figures"]), Ok(RecordFormat::Csv(Table::Figures)));
+        assert_eq!(format(&["extract", "x", "--format", "csv", "--table", "quotes"]), Ok(RecordFormat::Csv(Table::Quotes)));
+        assert!(format(&["extract", "x", "--format", "csv"]).unwrap_err().contains("--table candidates"));
+        assert!(format(&["extract", "x", "--format", "jsonl", "--table", "quotes"]).unwrap_err().contains("--format csv"));
+        assert!(parse(&["extract", "x", "--table", "people"]).is_err());
+    }
+
+    #[test]
+    fn report_defaults_and_check_root_needs_html() {
+        let Config::Report(config) = parse(&["report", "r.jsonl"]).unwrap() else { panic!("report expected") };
+        assert_eq!((config.output, config.root, config.review), (None, None, true));
+        assert_eq!(config.title, "newsfacts report");
+        assert!(parse(&["report"]).is_err(), "records are required");
+        assert!(parse(&["check", "r.jsonl", "--root", "d"]).is_err());
+        let Config::Check(config) = parse(&["check", "r.jsonl", "--html", "p.html", "--root", "d"]).unwrap() else {
+            panic!("check expected")
+        };
+        assert_eq!(config.html, Some(PathBuf::from("p.html")));
     }
 
     #[test]

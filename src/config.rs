@@ -6,6 +6,8 @@
 
 use std::path::PathBuf;
 
+use newsfacts::table::Table;
+
 /// One run of the program.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Config {
@@ -13,6 +15,31 @@ pub enum Config {
     Fixtures(FixturesConfig),
     Check(CheckConfig),
     Audit(AuditConfig),
+    Report(ReportConfig),
+}
+
+/// What `extract` writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RecordFormat {
+    /// One JSON record per article.
+    Jsonl,
+    /// One CSV row per item of the table.
+    Csv(Table),
+}
+
+/// `newsfacts report`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReportConfig {
+    /// Records files (`-` for stdin).
+    pub records: Vec<PathBuf>,
+    /// `None` writes to stdout.
+    pub output: Option<PathBuf>,
+    /// The folder the records' paths are relative to (default: the current one).
+    pub root: Option<PathBuf>,
+    pub title: String,
+    /// List the numbers no figure accounts for.
+    pub review: bool,
+    pub quiet: bool,
 }
 
 /// How findings are printed.
@@ -34,6 +61,10 @@ pub struct CheckConfig {
     pub extensions: Vec<String>,
     pub data: Option<PathBuf>,
     pub threads: Option<usize>,
+    /// Also write the review page here.
+    pub html: Option<PathBuf>,
+    /// The folder the records' paths are relative to, for the page.
+    pub root: Option<PathBuf>,
     pub quiet: bool,
 }
 
@@ -69,6 +100,9 @@ pub struct ExtractConfig {
     pub extensions: Vec<String>,
     /// A folder of extra word lists.
     pub data: Option<PathBuf>,
+    pub format: RecordFormat,
+    /// Also write the review page here.
+    pub html: Option<PathBuf>,
     pub quiet: bool,
 }
 

@@ -19,6 +19,8 @@ pub mod fixtures;
 pub mod lexicon;
 pub mod record;
 pub mod records;
+pub mod report;
+pub mod table;
 
 pub use extract::Pipeline;
 pub use lexicon::Lexicon;

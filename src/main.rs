@@ -8,6 +8,7 @@ mod cmd;
 mod config;
 mod input;
 mod output;
+mod progress;
 
 use std::io;
 use std::process::ExitCode;

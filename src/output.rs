@@ -77,12 +77,17 @@ impl RecordSink {
     }
 
     pub fn write_line(&mut self, line: &str) -> io::Result<()> {
-        let writer: &mut dyn Write = match self {
-            RecordSink::Stdout(writer) => writer,
-            RecordSink::File { writer, .. } => writer,
-        };
+        let writer = self.writer();
         writer.write_all(line.as_bytes())?;
         writer.write_all(b"\n")
+    }
+
+    /// Where the bytes go, for output that is not one line per record (CSV rows, a page).
+    pub fn writer(&mut self) -> &mut dyn Write {
+        match self {
+            RecordSink::Stdout(writer) => writer,
+            RecordSink::File { writer, .. } => writer,
+        }
     }
 
     /// Flushes, and moves a finished file into place.
@@ -166,7 +171,7 @@ pub struct Summary {
 }
 
 impl Summary {
-    fn of_record(record: &ArticleRecord) -> Summary {
+    pub fn of_record(record: &ArticleRecord) -> Summary {
         Summary {
             articles: 1,
             candidates: record.candidates.len(),

@@ -1,4 +1,5 @@
-//! `newsfacts extract PATH...`: one JSON line per article, in path order.
+//! `newsfacts extract PATH...`: one JSON line per article (or, with `--format csv`, the
+//! rows of one table), in path order; with `--html`, also the review page.
 //!
 //! Everything that can make the run pointless (an unwritable `-o`, a bad `--data` list,
 //! a path that does not exist) is checked before the first article is read. After that,
@@ -10,18 +11,23 @@ use std::panic::{self, AssertUnwindSafe};
 
 use anyhow::Context;
 use newsfacts::record::ErrorDetail;
+use newsfacts::records::RecordLine;
+use newsfacts::report::ReportOptions;
+use newsfacts::table;
 use newsfacts::{ArticleRecord, ErrorRecord, Pipeline};
 
-use super::{load_pipeline, Outcome};
-use crate::config::ExtractConfig;
+use super::{load_pipeline, report, Outcome};
+use crate::config::{ExtractConfig, RecordFormat};
 use crate::input::{self, InputFile};
 use crate::output::{for_each_in_order, Entry, RecordSink, Summary};
+use crate::progress::Progress;
 
 pub fn run(config: &ExtractConfig) -> anyhow::Result<Outcome> {
     let mut sink = match &config.output {
         Some(target) => RecordSink::file(target)?,
         None => RecordSink::stdout(),
     };
+    let page = config.html.as_deref().map(|target| report::page_sink(Some(target))).transpose()?;
     let pipeline = load_pipeline(config.data.as_deref())?;
     let inputs = input::collect(&config.inputs, &config.extensions)?;
     let pool = rayon::ThreadPoolBuilder::new()
@@ -31,22 +37,77 @@ pub fn run(config: &ExtractConfig) -> anyhow::Result<Outcome> {
 
     let destination = sink.describe();
     let mut summary = Summary::default();
+    let mut progress = Progress::start(inputs.len(), config.quiet);
+    let mut kept: Vec<RecordLine> = Vec::new();
+    let keep = page.is_some();
+    if let RecordFormat::Csv(table) = config.format {
+        let header: Vec<String> = table.headers().iter().map(ToString::to_string).collect();
+        sink.writer().write_all(table::to_csv(&[header]).as_bytes()).with_context(|| format!("cannot write to {destination}"))?;
+    }
     for_each_in_order(
         &pool,
         &inputs,
-        |input| Entry::new(&extract_one(&pipeline, input)),
-        |entry| {
-            summary.add(&entry.summary);
-            sink.write_line(&entry.line)
+        |input| Extracted::new(extract_one(&pipeline, input), config.format, keep),
+        |done| {
+            summary.add(&done.summary);
+            progress.advance(done.bytes);
+            if let (RecordFormat::Csv(_), Some(error)) = (config.format, &done.error) {
+                eprintln!("newsfacts: {}: {} (it has no rows in the table)", error.path, error.error.message);
+            }
+            kept.extend(done.kept);
+            match config.format {
+                RecordFormat::Jsonl => sink.write_line(&done.text),
+                RecordFormat::Csv(_) => sink.writer().write_all(done.text.as_bytes()),
+            }
         },
     )
     .with_context(|| format!("cannot write the records to {destination}"))?;
     sink.finish()?;
+    let throughput = progress.finish();
 
     if !config.quiet {
-        eprintln!("newsfacts: {summary}");
+        eprintln!("newsfacts: {summary}; {throughput}");
+    }
+    if let Some(page) = page {
+        let written = report::write_page(kept, None, &ReportOptions::default(), page)?;
+        if !config.quiet {
+            eprintln!("newsfacts: {written}");
+        }
     }
     Ok(if summary.errors > 0 { Outcome::Failures } else { Outcome::Clean })
+}
+
+/// One article's output, made on the worker thread.
+struct Extracted {
+    /// What to write: a JSON line (without its line end), or the article's CSV rows.
+    text: String,
+    summary: Summary,
+    /// The article's size, for the throughput.
+    bytes: u64,
+    /// The file could not be read: in CSV no row says so, so the run does.
+    error: Option<ErrorRecord>,
+    /// The record or error entry, kept for the review page.
+    kept: Option<RecordLine>,
+}
+
+impl Extracted {
+    fn new(result: Result<ArticleRecord, ErrorRecord>, format: RecordFormat, keep: bool) -> Extracted {
+        let (text, summary) = match (format, &result) {
+            (RecordFormat::Jsonl, _) => {
+                let entry = Entry::new(&result);
+                (entry.line, entry.summary)
+            }
+            (RecordFormat::Csv(table), Ok(record)) => (table::to_csv(&table.rows(record)), Summary::of_record(record)),
+            (RecordFormat::Csv(_), Err(_)) => (String::new(), Summary { errors: 1, ..Summary::default() }),
+        };
+        let bytes = result.as_ref().map_or(0, |r| r.bytes);
+        let error = result.as_ref().err().cloned();
+        let kept = keep.then(|| match result {
+            Ok(record) => RecordLine::Article(Box::new(record)),
+            Err(error) => RecordLine::Error(error),
+        });
+        Extracted { text, summary, bytes, error, kept }
+    }
 }
 
 /// The record of one article, or the error entry that takes its place.
