@@ -31,7 +31,7 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 enum Command {
-    /// Write one JSON record per article, as JSON Lines, sorted by path.
+    /// Write one JSON record per article, as JSON Lines (or CSV tables), sorted by path.
     ///
     /// Folders are searched recursively for files with the chosen extensions; files named
     /// on the command line are always read. Articles are processed in parallel, yet the

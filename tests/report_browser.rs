@@ -176,7 +176,7 @@ const SHOWN_ARTICLE: &str = r#"
     var card = getComputedStyle(section.querySelector('.text')).backgroundColor;
     var facts = section.querySelector('.facts').getBoundingClientRect();
     var text = section.querySelector('.text').getBoundingClientRect();
-    return {
+    var seen = {
         title: d.title,
         shown: sections.map(function (s) { return s.querySelector('h2').textContent; }),
         index_visible: visible(d.getElementById('article-list')),
@@ -196,6 +196,20 @@ const SHOWN_ARTICLE: &str = r#"
         facts_below_text: facts.top >= text.bottom,
         facts_beside_text: facts.left >= text.right
     };
+    // A tap on the share opens its details; unticking "show numbers to review" hides
+    // the review notes.
+    var share = all(section, '.text .k-fig').filter(function (e) { return e.textContent === '51.3%'; })[0];
+    if (share) {
+        share.click();
+        var box = d.getElementById('details');
+        seen.details = { visible: visible(box), text: box.innerText };
+    }
+    var reviews = function () { return all(section, 'aside.finding.s-review').filter(visible).length; };
+    seen.review_notes = [reviews()];
+    var toggle = d.getElementById('show-review');
+    toggle.click();
+    seen.review_notes.push(reviews());
+    return seen;
 "#;
 
 #[test]
@@ -227,6 +241,12 @@ fn the_seed_article_shows_its_votes_and_share_highlighted_and_its_table_in_vote_
     assert_eq!(votes, [28132, 14832, 9444, 1735, 664]);
     assert!(votes.windows(2).all(|w| w[0] > w[1]), "vote order");
     assert_eq!(rows[0]["share"], "51.3%");
+
+    assert_eq!(seen["details"]["visible"], true, "a tap shows the details: {seen}");
+    assert!(seen["details"]["text"].as_str().unwrap().contains("vote share = 51.3%"));
+    let notes = seen["review_notes"].as_array().unwrap();
+    assert!(notes[0].as_u64().unwrap() >= 1, "the unaccounted 73% is listed for review: {notes:?}");
+    assert_eq!(notes[1], 0, "and hidden on request");
 }
 
 #[test]

@@ -34,6 +34,9 @@ const SCRIPT: &str = include_str!("page.js");
 /// Without JavaScript nothing would show the articles: show them all.
 const NOSCRIPT_CSS: &str = ".article[hidden]{display:block}";
 
+/// A table cell the record leaves empty.
+const NOT_STATED: &str = "<span class=\"unknown\" title=\"not stated\">\u{2014}</span>";
+
 /// Quotes are cut to this many characters in the list beside the text.
 const QUOTE_PREVIEW: usize = 120;
 
@@ -102,7 +105,8 @@ fn head(report: &Report) -> String {
          <span class=\"m k-quote\">quote</span> <span class=\"m k-speaker\">speaker</span> \
          <span class=\"m k-election\">election</span> <span class=\"m k-ratio\">stated ratio</span> \
          <span class=\"m s-error\">error</span> <span class=\"m s-warning\">warning</span> \
-         <span class=\"m k-flag s-review\">to review</span></p>\n</header>\n\
+         <span class=\"m k-flag s-review\">to review</span> \
+         <label class=\"toggle\"><input type=\"checkbox\" id=\"show-review\" checked> show numbers to review</label></p>\n</header>\n\
          <noscript><style>{NOSCRIPT_CSS}</style><p class=\"noscript\">Without JavaScript every article is shown at once, below the index.</p></noscript>\n<main>\n",
         version = env!("CARGO_PKG_VERSION"),
         totals = escape(&totals.to_string()),
@@ -148,13 +152,13 @@ impl std::fmt::Display for Totals {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(
             f,
-            "{} \u{b7} {} \u{b7} {} \u{b7} {} \u{b7} findings: {} errors, {} warnings, {} to review",
+            "{} \u{b7} {} \u{b7} {} \u{b7} {} \u{b7} findings: {}, {}, {} to review",
             plural(self.articles, "article"),
             plural(self.candidates, "candidate"),
             plural(self.figures, "figure"),
             plural(self.quotes, "quote"),
-            self.by_severity[0],
-            self.by_severity[1],
+            plural(self.by_severity[0], "error"),
+            plural(self.by_severity[1], "warning"),
             self.by_severity[2]
         )?;
         if self.unread > 0 {
@@ -499,10 +503,16 @@ impl ArticlePage<'_> {
         }
     }
 
-    /// A link to the first placed mark of `kind`, around `label`; the bare label if none.
+    /// A link to the first placed mark of `kind`, around `label` (in the colour of the
+    /// worst finding on it); the bare label if none is placed.
     fn mark_link(&self, kind: MarkKind, label: &str) -> String {
-        match self.view.marks.iter().position(|m| m.kind == kind && m.text_span.is_some()) {
-            Some(m) => format!("<a href=\"#a{}-m{m}\">{}</a>", self.entry, escape(label)),
+        let marks = &self.view.marks;
+        match marks.iter().position(|m| m.kind == kind && m.text_span.is_some()) {
+            Some(m) => {
+                let worst = marks[m].findings.iter().map(|&f| self.report.findings[f].severity).min();
+                let class = worst.map(|w| format!(" class=\"s-{}\"", w.as_str())).unwrap_or_default();
+                format!("<a href=\"#a{}-m{m}\"{class}>{}</a>", self.entry, escape(label))
+            }
             None => escape(label).into_owned(),
         }
     }
@@ -541,7 +551,7 @@ impl ArticlePage<'_> {
                 let finding = &self.report.findings[f];
                 let _ = write!(
                     s,
-                    "<li><a class=\"badge s-{sev}\" href=\"#a{e}-f{f}\">{sev}</a> {}</li>",
+                    "<li class=\"s-{sev}\"><a class=\"badge s-{sev}\" href=\"#a{e}-f{f}\">{sev}</a> {}</li>",
                     escape(&finding.message),
                     sev = finding.severity.as_str(),
                     e = self.entry,
@@ -597,7 +607,7 @@ impl ArticlePage<'_> {
                 if c.elected == Some(true) { " class=\"elected\"" } else { "" },
                 rank + 1,
                 self.mark_link(MarkKind::Candidate(row.candidate), &c.name),
-                escape(c.party.as_deref().unwrap_or("")),
+                c.party.as_deref().map_or_else(|| NOT_STATED.to_string(), |p| escape(p).into_owned()),
             );
         }
         s.push_str("</tbody></table></div>\n");

@@ -13,6 +13,7 @@
   var previousPage = document.getElementById('page-prev');
   var nextPage = document.getElementById('page-next');
   var details = document.getElementById('details');
+  var showReview = document.getElementById('show-review');
   var matching = rows;
   var page = 0;
   var shown = null;
@@ -94,6 +95,9 @@
     details.hidden = true;
   }
 
+  showReview.addEventListener('change', function () {
+    document.body.classList.toggle('hide-review', !showReview.checked);
+  });
   filter.addEventListener('input', applyFilter);
   onlyFaults.addEventListener('change', applyFilter);
   previousPage.addEventListener('click', function () { page -= 1; showPage(); index.scrollIntoView(); });
