@@ -384,7 +384,7 @@ impl ArticlePage<'_> {
         let severity = worst.map(|w| format!(" s-{}", w.as_str())).unwrap_or_default();
         // The innermost mark first: it is the one the reader pointed at.
         let mut by_size = piece.marks.clone();
-        by_size.sort_by_key(|&m| marks[m].span[1] - marks[m].span[0]);
+        by_size.sort_by_key(|&m| marks[m].span[1].saturating_sub(marks[m].span[0]));
         let title: Vec<String> = by_size.iter().map(|&m| self.mark_title(&marks[m])).collect();
         let ids: Vec<String> = piece.marks.iter().map(usize::to_string).collect();
         let finding_ids: Vec<String> = findings.iter().map(usize::to_string).collect();

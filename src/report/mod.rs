@@ -243,6 +243,21 @@ mod tests {
     }
 
     #[test]
+    fn a_finding_across_articles_is_shown_in_both_and_links_each_side() {
+        let dir = tempfile::tempdir().unwrap();
+        let green = RESULT.replace("Labour's", "The Green Party's");
+        let lines = vec![write(dir.path(), "a.txt", RESULT), write(dir.path(), "b.txt", &green)];
+        let report = Report::build(lines, Some(dir.path()), &ReportOptions::default());
+        let differs = report.findings.iter().position(|f| f.rule == "party-differs").expect("the parties differ");
+        for entry in [0, 1] {
+            let Entry::Article(view) = &report.entries[entry] else { panic!("an article") };
+            assert!(view.findings.contains(&differs), "listed in article {entry}");
+        }
+        let sides: Vec<usize> = report.links[differs].iter().flatten().map(|&(entry, _)| entry).collect();
+        assert_eq!(sides, [0, 1], "each piece of evidence points into its own article");
+    }
+
+    #[test]
     fn error_entries_stay_in_their_place() {
         let dir = tempfile::tempdir().unwrap();
         let error = ErrorRecord {
