@@ -9,7 +9,11 @@ use std::path::PathBuf;
 use anyhow::bail;
 use clap::{Args, Parser, Subcommand};
 
-use crate::config::{Config, ExtractConfig, FixturesConfig, FixturesMode};
+use newsfacts::table::Table;
+
+use crate::config::{
+    AuditConfig, CheckConfig, Config, ExtractConfig, FindingFormat, FixturesConfig, FixturesMode, RecordFormat, ReportConfig,
+};
 use crate::stream::StdinFormat;
 
 /// Extract election facts (candidates, figures, quotes) from news articles.
@@ -28,7 +32,7 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 enum Command {
-    /// Write one JSON record per article, as JSON Lines, sorted by path.
+    /// Write one JSON record per article, as JSON Lines (or CSV tables), sorted by path.
     ///
     /// Folders are searched recursively for files with the chosen extensions; files named
     /// on the command line are always read. Articles are processed in parallel, yet the
@@ -46,15 +50,95 @@ enum Command {
     /// fixtures so the change can be reviewed in the version-control diff.
     #[command(after_long_help = FIXTURES_EXAMPLES)]
     Fixtures(FixturesArgs),
+
+    /// Cross-check extracted numbers: within each article and across articles.
+    ///
+    /// Within an article: a share against the votes (with the rounding the text used), a
+    /// majority against the first two's votes, turnout against the votes cast, the winner
+    /// against the others, shares summing to at most 100, percentages within 0-100, turnout
+    /// against turnout count and electorate, and stated ratios ("almost doubling") against
+    /// the numbers they relate. Across articles: one candidate with two parties, one
+    /// contest (area and year) with two different numbers. Each finding has a stable rule
+    /// id, a severity, a message and the path and byte span of every number it rests on.
+    /// Exit status: 0 no findings, 1 findings, 2 unusable input.
+    #[command(after_long_help = CHECK_EXAMPLES)]
+    Check(CheckArgs),
+
+    /// Re-read every source and prove each record's numbers stand where it says.
+    ///
+    /// Reports a missing or changed source (sha256), any span whose bytes are not the
+    /// record's text, any value its text does not say, and lists for review the numbers in
+    /// the source's sentences about voting that no figure accounts for. With --reference,
+    /// also holds votes, shares and majorities against an official results table.
+    /// Exit status: 0 clean (review items and agreements do not count), 1 findings, 2
+    /// unusable input.
+    #[command(after_long_help = AUDIT_EXAMPLES)]
+    Audit(AuditArgs),
+
+    /// Write an HTML page for reviewing the records: each article with its facts
+    /// highlighted.
+    ///
+    /// One self-contained file (no network needed to open it): an index of the articles
+    /// with their counts and finding badges; for each article, its text with every
+    /// candidate, figure and quote highlighted in its own colour (hover or tap one for its
+    /// kind, value, subject and rule), a results table per contest in vote order, the
+    /// quotes grouped by speaker, and the findings of `check` and `audit` beside the
+    /// sentences they concern. The sources are re-read from the records' paths, relative to
+    /// --root. Exit status: 0 page written (findings do not count), 2 unusable input.
+    #[command(after_long_help = REPORT_EXAMPLES)]
+    Report(ReportArgs),
 }
+
+const REPORT_EXAMPLES: &str = "\
+Examples:
+  newsfacts extract corpus/ -o records.jsonl
+  newsfacts report records.jsonl -o report.html
+  newsfacts report records.jsonl --root /data/articles -o report.html --title \"Election night\"
+  newsfacts extract corpus/ -o records.jsonl --html report.html    # both in one run";
+
+const CHECK_EXAMPLES: &str = "\
+Examples:
+  newsfacts check records.jsonl
+  newsfacts check corpus/                       # extract on the way
+  newsfacts check a.jsonl b.jsonl --format jsonl | jq 'select(.severity == \"error\")'";
+
+const AUDIT_EXAMPLES: &str = "\
+Examples:
+  newsfacts audit records.jsonl
+  newsfacts audit records.jsonl --root /data/articles
+  newsfacts audit records.jsonl --reference HoC-GE2019-results-by-candidate.csv \\
+      --year 2019 --kind general
+
+Reference tables: a CSV with a header row and one row per candidate. Columns are found
+by name (case and spaces ignored):
+  area        constituency_name, constituency, ward_name, ward, division,
+              electoral_division, district, county_name, county, area, contest
+  surname     surname, last_name, lastname, family_name
+              (or a full name: candidate_name, candidate, name)
+  first name  firstname, first_name, forename, forenames, given_name (optional)
+  votes       votes, candidate_votes, total_votes, vote
+  share       share, vote_share, share_pct, percent, pct, percentage (optional;
+              fractions 0-1 or percentages)
+Candidates are matched on area and surname; the first name only decides between two
+candidates of one surname.";
 
 const EXTRACT_EXAMPLES: &str = "\
 Examples:
   newsfacts extract corpus/ > records.jsonl
   newsfacts extract corpus/ notes/extra.txt -o records.jsonl --threads 4
   newsfacts extract site-dump/ --ext md,html --data my-lists/ | jq .figures
+  newsfacts extract corpus/ --format csv --table candidates -o candidates.csv
+  newsfacts extract corpus/ -o records.jsonl --html report.html
   jq -c '{id: .url, text: .body}' dump.jsonl | newsfacts extract --stdin > records.jsonl
-  for f in corpus/*.txt; do cat \"$f\"; printf '\\0'; done | newsfacts extract --stdin --stdin-format text";
+  for f in corpus/*.txt; do cat \"$f\"; printf '\\0'; done | newsfacts extract --stdin --stdin-format text
+
+CSV columns (one row per item; empty cells are nulls; spans are byte offsets):
+  candidates  path, name, party, constituency, elected, votes, share_pct, span_start,
+              span_end (first mention), mentions (start-end;...), evidence (a;b)
+  figures     path, kind, value, approx, subject, subject_type, year, span_start,
+              span_end, text, rule
+  quotes      path, speaker, cue, partial, span_start, span_end, speaker_span_start,
+              speaker_span_end, rule, text";
 
 const FIXTURES_EXAMPLES: &str = "\
 Examples:
@@ -121,6 +205,76 @@ struct ExtractArgs {
     #[arg(long, value_name = "DIR")]
     data: Option<PathBuf>,
 
+    /// Write JSON Lines (one record per article) or CSV (one row per item of --table).
+    ///
+    /// CSV is RFC 4180 (cells quoted where needed, CRLF line ends) with a header row; an
+    /// article that cannot be read has no rows and is named on standard error. The
+    /// columns are listed at the end of `extract --help`.
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    format: Option<RecordFormatArg>,
+
+    /// The items of the CSV: candidates, figures or quotes (implies --format csv).
+    #[arg(long, value_enum, value_name = "TABLE")]
+    table: Option<TableArg>,
+
+    /// Also write the review page of these records to FILE (see `report --help`).
+    #[arg(long, value_name = "FILE")]
+    html: Option<PathBuf>,
+
+    /// Do not print progress or the summary line on standard error.
+    ///
+    /// Progress is shown only on a terminal, and only for runs longer than a second.
+    #[arg(short, long)]
+    quiet: bool,
+}
+
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+enum RecordFormatArg {
+    Jsonl,
+    Csv,
+}
+
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+enum TableArg {
+    Candidates,
+    Figures,
+    Quotes,
+}
+
+impl From<TableArg> for Table {
+    fn from(t: TableArg) -> Table {
+        match t {
+            TableArg::Candidates => Table::Candidates,
+            TableArg::Figures => Table::Figures,
+            TableArg::Quotes => Table::Quotes,
+        }
+    }
+}
+
+#[derive(Debug, Args)]
+struct ReportArgs {
+    /// Records files, as `newsfacts extract` writes them (- for standard input).
+    #[arg(value_name = "RECORDS", required = true)]
+    records: Vec<PathBuf>,
+
+    /// Write the page to FILE (default: standard output, when it is not a terminal).
+    ///
+    /// The file is written under a temporary name and renamed when complete.
+    #[arg(short, long, value_name = "FILE")]
+    output: Option<PathBuf>,
+
+    /// The folder the records' paths are relative to (default: the current folder).
+    #[arg(long, value_name = "DIR")]
+    root: Option<PathBuf>,
+
+    /// The page's title.
+    #[arg(long, value_name = "TEXT", default_value = "newsfacts report")]
+    title: String,
+
+    /// Leave out the numbers listed for review (those no figure accounts for).
+    #[arg(long)]
+    no_review: bool,
+
     /// Do not print the summary line on standard error.
     #[arg(short, long)]
     quiet: bool,
@@ -155,6 +309,101 @@ struct FixturesArgs {
     data: Option<PathBuf>,
 }
 
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+enum FormatArg {
+    Text,
+    Jsonl,
+}
+
+impl From<FormatArg> for FindingFormat {
+    fn from(f: FormatArg) -> FindingFormat {
+        match f {
+            FormatArg::Text => FindingFormat::Text,
+            FormatArg::Jsonl => FindingFormat::Jsonl,
+        }
+    }
+}
+
+#[derive(Debug, Args)]
+struct CheckArgs {
+    /// Records files, or articles to extract first.
+    ///
+    /// A file ending in .jsonl, .ndjson or .json (or - for standard input) is read as the
+    /// records `newsfacts extract` writes; a folder or any other file is read as articles
+    /// and extracted on the way, as `extract` would.
+    #[arg(value_name = "RECORDS|PATH", required = true)]
+    inputs: Vec<PathBuf>,
+
+    /// Print findings as text blocks or as one JSON object per line.
+    #[arg(long, value_enum, default_value = "text")]
+    format: FormatArg,
+
+    /// Read files with extension EXT from folders of articles (see `extract --help`).
+    #[arg(long = "ext", value_name = "EXT", value_delimiter = ',', default_value = "txt")]
+    extensions: Vec<String>,
+
+    /// Add the word lists found in DIR, for articles extracted on the way.
+    #[arg(long, value_name = "DIR")]
+    data: Option<PathBuf>,
+
+    /// Use N threads to extract articles (default: one per core).
+    #[arg(short = 'j', long, value_name = "N", value_parser = at_least_one)]
+    threads: Option<usize>,
+
+    /// Also write the review page of the records and their findings to FILE (see
+    /// `report --help`).
+    #[arg(long, value_name = "FILE")]
+    html: Option<PathBuf>,
+
+    /// The folder the records' paths are relative to, for --html (default: the current
+    /// folder).
+    #[arg(long, value_name = "DIR", requires = "html")]
+    root: Option<PathBuf>,
+
+    /// Do not print progress or the summary line on standard error.
+    #[arg(short, long)]
+    quiet: bool,
+}
+
+#[derive(Debug, Args)]
+struct AuditArgs {
+    /// Records files, as `newsfacts extract` writes them (- for standard input).
+    #[arg(value_name = "RECORDS", required = true)]
+    records: Vec<PathBuf>,
+
+    /// The folder the records' paths are relative to (default: the current folder).
+    #[arg(long, value_name = "DIR")]
+    root: Option<PathBuf>,
+
+    /// Hold votes, shares and majorities against this official results table (CSV).
+    ///
+    /// See the end of `audit --help` for the columns it may have.
+    #[arg(long, value_name = "CSV")]
+    reference: Option<PathBuf>,
+
+    /// The year of the table's election: articles that say they report another year are
+    /// not compared with it.
+    #[arg(long, value_name = "YEAR", requires = "reference")]
+    year: Option<i32>,
+
+    /// The kind of the table's election (general, local, by-election, primary...):
+    /// articles that say they report another kind are not compared with it.
+    #[arg(long, value_name = "KIND", requires = "reference")]
+    kind: Option<String>,
+
+    /// Print findings as text blocks or as one JSON object per line.
+    #[arg(long, value_enum, default_value = "text")]
+    format: FormatArg,
+
+    /// Leave out the numbers listed for review (those no figure accounts for).
+    #[arg(long)]
+    no_review: bool,
+
+    /// Do not print the summary line on standard error.
+    #[arg(short, long)]
+    quiet: bool,
+}
+
 impl Cli {
     /// Checks what clap cannot and turns the parse into plain configuration.
     pub fn into_config(self) -> anyhow::Result<Config> {
@@ -162,10 +411,12 @@ impl Cli {
             Command::Extract(args) => Config::Extract(ExtractConfig {
                 stdin: stdin_format(args.stdin, args.stdin_format)?,
                 extensions: normalize_extensions(&args.extensions)?,
+                format: record_format(args.format, args.table)?,
                 inputs: args.paths,
                 output: args.output,
                 threads: args.threads,
                 data: args.data,
+                html: args.html,
                 quiet: args.quiet,
             }),
             Command::Fixtures(args) => Config::Fixtures(FixturesConfig {
@@ -174,7 +425,49 @@ impl Cli {
                 fixtures: args.fixtures,
                 data: args.data,
             }),
+            Command::Check(args) => Config::Check(CheckConfig {
+                extensions: normalize_extensions(&args.extensions)?,
+                inputs: args.inputs,
+                format: args.format.into(),
+                data: args.data,
+                threads: args.threads,
+                html: args.html,
+                root: args.root,
+                quiet: args.quiet,
+            }),
+            Command::Audit(args) => Config::Audit(AuditConfig {
+                records: args.records,
+                root: args.root,
+                reference: args.reference,
+                reference_year: args.year,
+                reference_kind: args.kind,
+                format: args.format.into(),
+                no_review: args.no_review,
+                quiet: args.quiet,
+            }),
+            Command::Report(args) => Config::Report(ReportConfig {
+                records: args.records,
+                output: args.output,
+                root: args.root,
+                title: args.title,
+                review: !args.no_review,
+                quiet: args.quiet,
+            }),
         })
+    }
+}
+
+/// `--table` alone means CSV; CSV needs a table; JSON Lines has none.
+fn record_format(format: Option<RecordFormatArg>, table: Option<TableArg>) -> anyhow::Result<RecordFormat> {
+    match (format, table) {
+        (None | Some(RecordFormatArg::Jsonl), None) => Ok(RecordFormat::Jsonl),
+        (None | Some(RecordFormatArg::Csv), Some(table)) => Ok(RecordFormat::Csv(table.into())),
+        (Some(RecordFormatArg::Csv), None) => {
+            bail!("--format csv needs a table: add --table candidates, --table figures or --table quotes")
+        }
+        (Some(RecordFormatArg::Jsonl), Some(_)) => {
+            bail!("--table is for CSV output; drop --format jsonl, or write --format csv")
+        }
     }
 }
 
@@ -256,6 +549,34 @@ mod tests {
     fn empty_extension_and_zero_threads_are_refused() {
         assert!(parse(&["extract", "x", "--ext", ""]).is_err());
         assert!(parse(&["extract", "x", "--threads", "0"]).is_err());
+    }
+
+    #[test]
+    fn csv_needs_a_table_and_a_table_means_csv() {
+        let format = |args: &[&str]| match parse(args) {
+            Ok(Config::Extract(config)) => Ok(config.format),
+            Ok(_) => panic!("extract expected"),
+            Err(e) => Err(e.to_string()),
+        };
+        assert_eq!(format(&["extract", "x"]), Ok(RecordFormat::Jsonl));
+        assert_eq!(format(&["extract", "x", "--table", "figures"]), Ok(RecordFormat::Csv(Table::Figures)));
+        assert_eq!(format(&["extract", "x", "--format", "csv", "--table", "quotes"]), Ok(RecordFormat::Csv(Table::Quotes)));
+        assert!(format(&["extract", "x", "--format", "csv"]).unwrap_err().contains("--table candidates"));
+        assert!(format(&["extract", "x", "--format", "jsonl", "--table", "quotes"]).unwrap_err().contains("--format csv"));
+        assert!(parse(&["extract", "x", "--table", "people"]).is_err());
+    }
+
+    #[test]
+    fn report_defaults_and_check_root_needs_html() {
+        let Config::Report(config) = parse(&["report", "r.jsonl"]).unwrap() else { panic!("report expected") };
+        assert_eq!((config.output, config.root, config.review), (None, None, true));
+        assert_eq!(config.title, "newsfacts report");
+        assert!(parse(&["report"]).is_err(), "records are required");
+        assert!(parse(&["check", "r.jsonl", "--root", "d"]).is_err());
+        let Config::Check(config) = parse(&["check", "r.jsonl", "--html", "p.html", "--root", "d"]).unwrap() else {
+            panic!("check expected")
+        };
+        assert_eq!(config.html, Some(PathBuf::from("p.html")));
     }
 
     #[test]

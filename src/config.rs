@@ -6,6 +6,8 @@
 
 use std::path::PathBuf;
 
+use newsfacts::table::Table;
+
 use crate::stream::StdinFormat;
 
 /// One run of the program.
@@ -13,6 +15,78 @@ use crate::stream::StdinFormat;
 pub enum Config {
     Extract(ExtractConfig),
     Fixtures(FixturesConfig),
+    Check(CheckConfig),
+    Audit(AuditConfig),
+    Report(ReportConfig),
+}
+
+/// What `extract` writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RecordFormat {
+    /// One JSON record per article.
+    Jsonl,
+    /// One CSV row per item of the table.
+    Csv(Table),
+}
+
+/// `newsfacts report`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReportConfig {
+    /// Records files (`-` for stdin).
+    pub records: Vec<PathBuf>,
+    /// `None` writes to stdout.
+    pub output: Option<PathBuf>,
+    /// The folder the records' paths are relative to (default: the current one).
+    pub root: Option<PathBuf>,
+    pub title: String,
+    /// List the numbers no figure accounts for.
+    pub review: bool,
+    pub quiet: bool,
+}
+
+/// How findings are printed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FindingFormat {
+    /// A block per finding: `path: severity [rule] message`, then its evidence.
+    Text,
+    /// One JSON object per finding.
+    Jsonl,
+}
+
+/// `newsfacts check`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CheckConfig {
+    /// Records files (`.jsonl`, `.ndjson`, `.json`, `-` for stdin) and article files or
+    /// folders, which are extracted on the way.
+    pub inputs: Vec<PathBuf>,
+    pub format: FindingFormat,
+    pub extensions: Vec<String>,
+    pub data: Option<PathBuf>,
+    pub threads: Option<usize>,
+    /// Also write the review page here.
+    pub html: Option<PathBuf>,
+    /// The folder the records' paths are relative to, for the page.
+    pub root: Option<PathBuf>,
+    pub quiet: bool,
+}
+
+/// `newsfacts audit`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AuditConfig {
+    /// Records files (`-` for stdin).
+    pub records: Vec<PathBuf>,
+    /// The folder the records' paths are relative to (default: the current one).
+    pub root: Option<PathBuf>,
+    /// An official results table to hold votes and shares against.
+    pub reference: Option<PathBuf>,
+    /// The year and kind of the table's election: records that say they report another
+    /// election are not held against it.
+    pub reference_year: Option<i32>,
+    pub reference_kind: Option<String>,
+    pub format: FindingFormat,
+    /// Leave out `review` items (numbers no figure accounts for).
+    pub no_review: bool,
+    pub quiet: bool,
 }
 
 /// `newsfacts extract`.
@@ -30,6 +104,9 @@ pub struct ExtractConfig {
     pub extensions: Vec<String>,
     /// A folder of extra word lists.
     pub data: Option<PathBuf>,
+    pub format: RecordFormat,
+    /// Also write the review page here.
+    pub html: Option<PathBuf>,
     pub quiet: bool,
 }
 

@@ -73,6 +73,31 @@ impl<'a> Document<'a> {
         }
     }
 
+    /// The text offset of a raw-file byte offset: the inverse of [`Document::raw_span`],
+    /// for readers of records (the review page) that hold raw spans and need the text.
+    /// `None` when the offset lies before the text (inside a BOM), past its end, or
+    /// inside a character.
+    pub fn text_offset(&self, raw: usize) -> Option<usize> {
+        match &self.offsets {
+            None => {
+                let at = raw.checked_sub(self.base)?;
+                self.text.is_char_boundary(at).then_some(at)
+            }
+            Some(map) => {
+                let at = map.partition_point(|&r| (r as usize) < raw);
+                // Every byte of one character maps to its first raw byte: the first text
+                // byte that maps to `raw` starts the character there, if one does.
+                (map.get(at).is_some_and(|&r| r as usize == raw) && self.text.is_char_boundary(at)).then_some(at)
+            }
+        }
+    }
+
+    /// The text span of a raw-file byte span, when both ends fall between characters.
+    pub fn text_span(&self, [start, end]: ByteSpan) -> Option<Span> {
+        let (start, end) = (self.text_offset(start)?, self.text_offset(end)?);
+        (start <= end).then_some(start..end)
+    }
+
     /// The text of a span.
     pub fn slice(&self, span: &Span) -> &str {
         &self.text[span.clone()]
@@ -356,6 +381,26 @@ mod tests {
         let doc = Document::parse("Turnout: 61.2%, can't — “Lib Dems”".as_bytes()).unwrap();
         let words: Vec<&str> = doc.tokens().iter().map(|t| doc.slice(t)).collect();
         assert_eq!(words, ["Turnout", "61.2", "can't", "Lib", "Dems"]);
+    }
+
+    #[test]
+    fn raw_offsets_map_back_to_text_offsets() {
+        let utf8 = Document::parse("\u{FEFF}Caf\u{e9} 5,000".as_bytes()).unwrap();
+        assert_eq!(utf8.text_span([9, 14]), Some(6..11));
+        assert_eq!(utf8.text_offset(1), None, "inside the BOM");
+        assert_eq!(utf8.text_offset(7), None, "inside the two bytes of é");
+        assert_eq!(utf8.text_offset(15), None, "past the end");
+        let latin = Document::parse(b"caf\xe9 won 5,000").unwrap();
+        let span = latin.text_span([9, 14]).unwrap();
+        assert_eq!(latin.slice(&span), "5,000");
+        let mut raw = vec![0xFF, 0xFE];
+        for u in "é x".encode_utf16() {
+            raw.extend(u.to_le_bytes());
+        }
+        let utf16 = Document::parse(&raw).unwrap();
+        assert_eq!(utf16.text_span([6, 8]).map(|s| utf16.slice(&s).to_string()).as_deref(), Some("x"));
+        assert_eq!(utf16.text_offset(3), None, "inside a UTF-16 unit");
+        assert_eq!(utf16.text_span([6, 4]), None, "reversed");
     }
 
     #[test]

@@ -9,6 +9,7 @@ mod config;
 mod input;
 mod output;
 mod stream;
+mod progress;
 
 use std::io;
 use std::process::ExitCode;

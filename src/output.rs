@@ -79,19 +79,21 @@ impl RecordSink {
     }
 
     pub fn write_line(&mut self, line: &str) -> io::Result<()> {
-        let writer: &mut dyn Write = match self {
-            RecordSink::Stdout(writer) => writer,
-            RecordSink::File { writer, .. } => writer,
-        };
+        let writer = self.writer();
         writer.write_all(line.as_bytes())?;
         writer.write_all(b"\n")
     }
 
     /// Hands what is buffered to the reader now (a stream's consumer waits for it).
     pub fn flush(&mut self) -> io::Result<()> {
+        self.writer().flush()
+    }
+
+    /// Where the bytes go, for output that is not one line per record (CSV rows, a page).
+    pub fn writer(&mut self) -> &mut dyn Write {
         match self {
-            RecordSink::Stdout(writer) => writer.flush(),
-            RecordSink::File { writer, .. } => writer.flush(),
+            RecordSink::Stdout(writer) => writer,
+            RecordSink::File { writer, .. } => writer,
         }
     }
 
@@ -243,7 +245,7 @@ pub struct Summary {
 }
 
 impl Summary {
-    fn of_record(record: &ArticleRecord) -> Summary {
+    pub fn of_record(record: &ArticleRecord) -> Summary {
         Summary {
             articles: 1,
             candidates: record.candidates.len(),

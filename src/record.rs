@@ -22,10 +22,57 @@ pub struct ArticleRecord {
     /// How the raw bytes were decoded: `utf-8`, `utf-8-bom`, `utf-16le`, `windows-1252`.
     #[serde(default = "default_encoding")]
     pub encoding: String,
+    /// The election the article reports, when it reports one: `null` for other articles.
+    #[serde(default)]
+    pub election: Option<Election>,
     pub candidates: Vec<Candidate>,
     pub figures: Vec<Figure>,
     pub quotes: Vec<Quote>,
+    /// Ratios the text states between two of its numbers ("almost doubling", "twice as
+    /// many"), so `check` can hold the words against the numbers.
+    #[serde(default)]
+    pub comparisons: Vec<Comparison>,
     pub warnings: Vec<Warning>,
+}
+
+/// What the article says of the election it reports: its kind and year, from the words
+/// that name it ("the 2019 general election", "Tuesday's Democratic primary").
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Election {
+    /// `general`, `local`, `by-election`, `primary` (primaries and caucuses), `leadership`,
+    /// `presidential`, `referendum`, or `null` when the words do not say.
+    pub kind: Option<String>,
+    /// The year the words give the election, or `null`.
+    pub year: Option<i32>,
+    /// The words that name the election, when some do.
+    pub span: Option<ByteSpan>,
+    pub text: Option<String>,
+}
+
+/// A ratio the text states between two numbers: `result` is said to be `factor` times
+/// `base` ("doubled from 8,000 [base] to 15,000 [result]": factor 2).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Comparison {
+    /// The ratio words: "almost doubling", "twice as many", "halved".
+    pub text: String,
+    pub span: ByteSpan,
+    #[serde(serialize_with = "serialize_number")]
+    pub factor: f64,
+    /// How the words bound the ratio: `about` (doubled), `at-most` (almost doubled),
+    /// `at-least` (more than doubled).
+    pub bound: String,
+    pub base: Operand,
+    pub result: Operand,
+    pub rule: String,
+}
+
+/// One of the two numbers a comparison relates.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Operand {
+    #[serde(serialize_with = "serialize_number")]
+    pub value: f64,
+    pub span: ByteSpan,
+    pub text: String,
 }
 
 fn default_encoding() -> String {
@@ -87,6 +134,16 @@ pub enum SubjectType {
     Candidate,
     Party,
     Constituency,
+}
+
+impl SubjectType {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SubjectType::Candidate => "candidate",
+            SubjectType::Party => "party",
+            SubjectType::Constituency => "constituency",
+        }
+    }
 }
 
 /// One election number stated in the article.
@@ -177,5 +234,6 @@ mod tests {
     fn kinds_use_spec_names() {
         assert_eq!(serde_json::to_string(&FigureKind::TurnoutVotes).unwrap(), "\"turnout_votes\"");
         assert_eq!(FigureKind::SwingPct.as_str(), "swing_pct");
+        assert_eq!(serde_json::to_string(&SubjectType::Constituency).unwrap(), format!("\"{}\"", SubjectType::Constituency.as_str()));
     }
 }

@@ -39,6 +39,14 @@ fn spans(rec: &ArticleRecord) -> Vec<([usize; 2], Option<String>)> {
     for c in &rec.candidates {
         out.extend(c.mentions.iter().map(|m| (*m, None)));
     }
+    if let Some(e) = &rec.election {
+        out.extend(e.span.map(|s| (s, e.text.clone())));
+    }
+    for c in &rec.comparisons {
+        out.push((c.span, Some(c.text.clone())));
+        out.push((c.base.span, Some(c.base.text.clone())));
+        out.push((c.result.span, Some(c.result.text.clone())));
+    }
     out
 }
 

@@ -1,5 +1,6 @@
-//! `newsfacts extract PATH...`: one JSON line per article, in path order; or, with
-//! `--stdin`, one JSON line per input record, in input order.
+//! `newsfacts extract PATH...`: one JSON line per article (or, with `--format csv`, the
+//! rows of one table), in path order; with `--html`, also the review page. With
+//! `--stdin`, the articles come from standard input and the lines follow input order.
 //!
 //! Everything that can make the run pointless (an unwritable `-o`, a bad `--data` list,
 //! a path that does not exist) is checked before the first article is read. After that,
@@ -13,13 +14,17 @@ use std::panic::{self, AssertUnwindSafe};
 
 use anyhow::Context;
 use newsfacts::record::ErrorDetail;
+use newsfacts::records::RecordLine;
+use newsfacts::report::ReportOptions;
+use newsfacts::table;
 use newsfacts::{ArticleRecord, ErrorRecord, Pipeline};
 use rayon::ThreadPool;
 
-use super::{load_pipeline, Outcome};
-use crate::config::ExtractConfig;
+use super::{load_pipeline, report, Outcome};
+use crate::config::{ExtractConfig, RecordFormat};
 use crate::input::{self, Input, InputList};
 use crate::output::{for_each_in_order, window_len, Entry, RecordSink, Summary};
+use crate::progress::Progress;
 use crate::stream::{RawRecord, Records, StdinFormat};
 
 pub fn run(config: &ExtractConfig) -> anyhow::Result<Outcome> {
@@ -27,6 +32,7 @@ pub fn run(config: &ExtractConfig) -> anyhow::Result<Outcome> {
         Some(target) => RecordSink::file(target)?,
         None => RecordSink::stdout(),
     };
+    let page = config.html.as_deref().map(|target| report::page_sink(Some(target))).transpose()?;
     let pipeline = load_pipeline(config.data.as_deref())?;
     let inputs = match config.stdin {
         Some(_) => InputList::default(),
@@ -39,52 +45,110 @@ pub fn run(config: &ExtractConfig) -> anyhow::Result<Outcome> {
 
     let destination = sink.describe();
     let mut summary = Summary::default();
-    let mut emit = |entry: Entry, sink: &mut RecordSink| {
-        summary.add(&entry.summary);
-        sink.write_line(&entry.line)
+    // A stream has no known length to draw a bar for; its throughput is still counted.
+    let mut progress = Progress::start(inputs.len(), config.quiet || config.stdin.is_some());
+    let mut kept: Vec<RecordLine> = Vec::new();
+    let keep = page.is_some();
+    if let RecordFormat::Csv(table) = config.format {
+        let header: Vec<String> = table.headers().iter().map(ToString::to_string).collect();
+        sink.writer().write_all(table::to_csv(&[header]).as_bytes()).with_context(|| format!("cannot write to {destination}"))?;
+    }
+    let mut emit = |done: Extracted, sink: &mut RecordSink| {
+        summary.add(&done.summary);
+        progress.advance(done.bytes);
+        if let (RecordFormat::Csv(_), Some(error)) = (config.format, &done.error) {
+            eprintln!("newsfacts: {}: {} (it has no rows in the table)", error.path, error.error.message);
+        }
+        kept.extend(done.kept);
+        match config.format {
+            RecordFormat::Jsonl => sink.write_line(&done.text),
+            RecordFormat::Csv(_) => sink.writer().write_all(done.text.as_bytes()),
+        }
     };
     match config.stdin {
         None => for_each_in_order(
             &pool,
             0..inputs.len(),
-            |i| Entry::new(&extract_file(&pipeline, &inputs.get(i))),
-            |entry| emit(entry, &mut sink),
+            |i| Extracted::new(extract_one(&pipeline, &inputs.get(i)), config.format, keep),
+            |done| emit(done, &mut sink),
         )
         .with_context(|| format!("cannot write the records to {destination}"))?,
-        Some(format) => extract_stream(&pool, &pipeline, format, &mut sink, &mut emit)?,
+        Some(format) => {
+            let work = |record: RawRecord| Extracted::new(extract_record(&pipeline, &record, format), config.format, keep);
+            extract_stream(&pool, format, &mut sink, work, &mut emit)?
+        }
     }
     sink.finish()?;
+    let throughput = progress.finish();
 
     if !config.quiet {
-        eprintln!("newsfacts: {summary}");
+        eprintln!("newsfacts: {summary}; {throughput}");
+    }
+    if let Some(page) = page {
+        let written = report::write_page(kept, None, &ReportOptions::default(), page)?;
+        if !config.quiet {
+            eprintln!("newsfacts: {written}");
+        }
     }
     Ok(if summary.errors > 0 && config.stdin.is_none() { Outcome::Failures } else { Outcome::Clean })
 }
 
-/// Standard input, a window at a time, through the same ordered machinery as files.
+/// Standard input, a batch at a time, through the same ordered machinery as files; the
+/// output is flushed whenever the input runs dry.
 fn extract_stream(
     pool: &ThreadPool,
-    pipeline: &Pipeline,
     format: StdinFormat,
     sink: &mut RecordSink,
-    emit: &mut impl FnMut(Entry, &mut RecordSink) -> io::Result<()>,
+    work: impl Fn(RawRecord) -> Extracted + Sync,
+    emit: &mut impl FnMut(Extracted, &mut RecordSink) -> io::Result<()>,
 ) -> anyhow::Result<()> {
     let window = window_len(pool);
     let mut records = Records::spawn(io::BufReader::with_capacity(1 << 16, io::stdin()), format, window);
     let destination = sink.describe();
     while let Some(batch) = records.next_batch(window) {
         let batch = batch.context("cannot read the articles from standard input")?;
-        for_each_in_order(pool, batch, |record| Entry::new(&extract_record(pipeline, &record, format)), |entry| {
-            emit(entry, sink)
-        })
-        .and_then(|()| if records.is_dry() { sink.flush() } else { Ok(()) })
-        .with_context(|| format!("cannot write the records to {destination}"))?;
+        for_each_in_order(pool, batch, &work, |done| emit(done, sink))
+            .and_then(|()| if records.is_dry() { sink.flush() } else { Ok(()) })
+            .with_context(|| format!("cannot write the records to {destination}"))?;
     }
     Ok(())
 }
 
+/// One article's output, made on the worker thread.
+struct Extracted {
+    /// What to write: a JSON line (without its line end), or the article's CSV rows.
+    text: String,
+    summary: Summary,
+    /// The article's size, for the throughput.
+    bytes: u64,
+    /// The file could not be read: in CSV no row says so, so the run does.
+    error: Option<ErrorRecord>,
+    /// The record or error entry, kept for the review page.
+    kept: Option<RecordLine>,
+}
+
+impl Extracted {
+    fn new(result: Result<ArticleRecord, ErrorRecord>, format: RecordFormat, keep: bool) -> Extracted {
+        let (text, summary) = match (format, &result) {
+            (RecordFormat::Jsonl, _) => {
+                let entry = Entry::new(&result);
+                (entry.line, entry.summary)
+            }
+            (RecordFormat::Csv(table), Ok(record)) => (table::to_csv(&table.rows(record)), Summary::of_record(record)),
+            (RecordFormat::Csv(_), Err(_)) => (String::new(), Summary { errors: 1, ..Summary::default() }),
+        };
+        let bytes = result.as_ref().map_or(0, |r| r.bytes);
+        let error = result.as_ref().err().cloned();
+        let kept = keep.then(|| match result {
+            Ok(record) => RecordLine::Article(Box::new(record)),
+            Err(error) => RecordLine::Error(error),
+        });
+        Extracted { text, summary, bytes, error, kept }
+    }
+}
+
 /// The record of one article file, or the error entry that takes its place.
-fn extract_file(pipeline: &Pipeline, input: &Input) -> Result<ArticleRecord, ErrorRecord> {
+pub(super) fn extract_one(pipeline: &Pipeline, input: &Input) -> Result<ArticleRecord, ErrorRecord> {
     if let Some(reason) = input.walk_error {
         return Err(error_entry(input.label, "unreadable", reason.to_string()));
     }

@@ -33,19 +33,23 @@ pub mod anchored;
 pub mod boundaries;
 pub mod candidates;
 pub mod clause;
+pub mod election;
 pub mod figures;
 pub mod names;
 pub mod numbers;
 pub mod parties;
 pub mod places;
 pub mod quotes;
+pub mod ratios;
 pub mod topic;
 
 use sha2::{Digest, Sha256};
 
 use crate::doc::{Document, Span};
 use crate::lexicon::Lexicon;
-use crate::record::{ArticleRecord, Candidate, ErrorDetail, ErrorRecord, Figure, Quote, Warning, SCHEMA};
+use crate::record::{
+    ArticleRecord, Candidate, Comparison, Election, ErrorDetail, ErrorRecord, Figure, Operand, Quote, Warning, SCHEMA,
+};
 use candidates::FoundCandidate;
 use figures::{FoundFigure, PlaceMention, Subject};
 use names::{NameMatcher, People, Reference};
@@ -53,6 +57,8 @@ use numbers::NumberMention;
 use parties::{PartyMatcher, PartyMention};
 use places::PlaceMatcher;
 use quotes::{FoundQuote, Speaker};
+use election::ElectionMention;
+use ratios::FoundRatio;
 
 /// Everything the extractors found in one article, in text offsets.
 #[derive(Debug, Default)]
@@ -65,6 +71,10 @@ pub struct Analysis {
     pub quotes: Vec<FoundQuote>,
     pub figures: Vec<FoundFigure>,
     pub candidates: Vec<FoundCandidate>,
+    /// The election the article reports, as its words name it.
+    pub election: Option<ElectionMention>,
+    /// Ratios stated between two numbers ("almost doubling ... from 8,000 to 15,000").
+    pub ratios: Vec<FoundRatio>,
     /// The article talks about an election (see [`topic`]); figures and candidates are
     /// read only from such articles.
     pub election_article: bool,
@@ -157,6 +167,9 @@ impl Pipeline {
         };
         a.figures = figures::find_figures(&figure_ctx);
         a.candidates = candidates::find_candidates(&self.candidate_ctx(doc, &a, &a.figures), &evidence);
+        let past_years: Vec<i32> = a.figures.iter().filter_map(|f| f.year).collect();
+        a.election = election::find_election(text, &past_years);
+        a.ratios = ratios::find_ratios(doc, &a.numbers);
         a
     }
 
@@ -234,6 +247,32 @@ fn to_record(path: &str, doc: &Document, a: &Analysis) -> ArticleRecord {
             evidence: c.evidence.iter().map(|e| e.to_string()).collect(),
         })
         .collect();
+    let operand = |i: usize| {
+        let n = &a.numbers[i];
+        Operand { value: n.value, span: doc.raw_span(&(n.start..n.end)), text: doc.slice(&(n.start..n.end)).to_string() }
+    };
+    let comparisons = a
+        .ratios
+        .iter()
+        .map(|r| Comparison {
+            text: doc.slice(&r.span).to_string(),
+            span: doc.raw_span(&r.span),
+            factor: r.factor,
+            bound: r.bound.as_str().to_string(),
+            base: operand(r.base),
+            result: operand(r.result),
+            rule: r.rule.to_string(),
+        })
+        .collect();
+    let election = a.election_article.then(|| match &a.election {
+        Some(e) => Election {
+            kind: e.kind.map(str::to_string),
+            year: e.year,
+            span: e.span.as_ref().map(|s| doc.raw_span(s)),
+            text: e.span.as_ref().map(|s| doc.slice(s).to_string()),
+        },
+        None => Election { kind: None, year: None, span: None, text: None },
+    });
     if doc.encoding == "windows-1252" {
         warnings.insert(0, Warning { code: "not-utf8".into(), message: "the file is not UTF-8; it was decoded as Windows-1252 (spans are byte offsets of the raw file)".into(), span: None });
     }
@@ -246,9 +285,11 @@ fn to_record(path: &str, doc: &Document, a: &Analysis) -> ArticleRecord {
         sha256: sha256_hex(doc.raw),
         bytes: doc.raw.len() as u64,
         encoding: doc.encoding.to_string(),
+        election,
         candidates,
         figures,
         quotes,
+        comparisons,
         warnings,
     }
 }

@@ -30,6 +30,14 @@ pub fn election_score(text: &str, names_a_party: bool) -> (usize, usize) {
     (strong, strong + SHARED_WORDS.for_text(text).find_iter(text).count() + usize::from(names_a_party))
 }
 
+/// Whether one sentence speaks of voting: a strong or shared election word, or a
+/// majority. `audit` lists the numbers of such sentences that no figure accounts for.
+pub fn is_election_sentence(sentence: &str) -> bool {
+    [&STRONG_WORDS, &SHARED_WORDS, &MAJORITY].iter().any(|words| words.for_text(sentence).is_match(sentence))
+}
+
+static MAJORITY: LazyLock<WordRegex> = LazyLock::new(|| WordRegex::new(r"(?i)\bmajorit(?:y|ies)\b"));
+
 /// Whether the article reports an election: enough election words, at least one of them
 /// words no talent show or sports report uses.
 pub fn is_election_article(text: &str, names_a_party: bool) -> bool {
@@ -45,6 +53,13 @@ mod tests {
     fn result_reports_are_election_articles() {
         assert!(is_election_article("Labour's Jane Doe won the by-election with 5,000 votes, a majority of 1,200.", true));
         assert!(is_election_article("Joe Biden won the South Carolina primary with 48% of the vote and 39 delegates.", false));
+    }
+
+    #[test]
+    fn election_sentences() {
+        assert!(is_election_sentence("She won with a majority of 6,000."));
+        assert!(is_election_sentence("Turnout was 67%."));
+        assert!(!is_election_sentence("The council spent 3,000 pounds on the park."));
     }
 
     #[test]
