@@ -9,7 +9,12 @@ use std::path::PathBuf;
 use anyhow::bail;
 use clap::{Args, Parser, Subcommand};
 
-use crate::config::{AuditConfig, CheckConfig, Config, ExtractConfig, FindingFormat, FixturesConfig, FixturesMode};
+use newsfacts::table::Table;
+
+use crate::config::{
+    AuditConfig, CheckConfig, Config, ExtractConfig, FindingFormat, FixturesConfig, FixturesMode, RecordFormat, ReportConfig,
+};
+use crate::stream::StdinFormat;
 
 /// Extract election facts (candidates, figures, quotes) from news articles.
 ///
@@ -27,7 +32,7 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 enum Command {
-    /// Write one JSON record per article, as JSON Lines, sorted by path.
+    /// Write one JSON record per article, as JSON Lines (or CSV tables), sorted by path.
     ///
     /// Folders are searched recursively for files with the chosen extensions; files named
     /// on the command line are always read. Articles are processed in parallel, yet the
@@ -69,7 +74,27 @@ enum Command {
     /// unusable input.
     #[command(after_long_help = AUDIT_EXAMPLES)]
     Audit(AuditArgs),
+
+    /// Write an HTML page for reviewing the records: each article with its facts
+    /// highlighted.
+    ///
+    /// One self-contained file (no network needed to open it): an index of the articles
+    /// with their counts and finding badges; for each article, its text with every
+    /// candidate, figure and quote highlighted in its own colour (hover or tap one for its
+    /// kind, value, subject and rule), a results table per contest in vote order, the
+    /// quotes grouped by speaker, and the findings of `check` and `audit` beside the
+    /// sentences they concern. The sources are re-read from the records' paths, relative to
+    /// --root. Exit status: 0 page written (findings do not count), 2 unusable input.
+    #[command(after_long_help = REPORT_EXAMPLES)]
+    Report(ReportArgs),
 }
+
+const REPORT_EXAMPLES: &str = "\
+Examples:
+  newsfacts extract corpus/ -o records.jsonl
+  newsfacts report records.jsonl -o report.html
+  newsfacts report records.jsonl --root /data/articles -o report.html --title \"Election night\"
+  newsfacts extract corpus/ -o records.jsonl --html report.html    # both in one run";
 
 const CHECK_EXAMPLES: &str = "\
 Examples:
@@ -101,7 +126,19 @@ const EXTRACT_EXAMPLES: &str = "\
 Examples:
   newsfacts extract corpus/ > records.jsonl
   newsfacts extract corpus/ notes/extra.txt -o records.jsonl --threads 4
-  newsfacts extract site-dump/ --ext md,html --data my-lists/ | jq .figures";
+  newsfacts extract site-dump/ --ext md,html --data my-lists/ | jq .figures
+  newsfacts extract corpus/ --format csv --table candidates -o candidates.csv
+  newsfacts extract corpus/ -o records.jsonl --html report.html
+  jq -c '{id: .url, text: .body}' dump.jsonl | newsfacts extract --stdin > records.jsonl
+  for f in corpus/*.txt; do cat \"$f\"; printf '\\0'; done | newsfacts extract --stdin --stdin-format text
+
+CSV columns (one row per item; empty cells are nulls; spans are byte offsets):
+  candidates  path, name, party, constituency, elected, votes, share_pct, span_start,
+              span_end (first mention), mentions (start-end;...), evidence (a;b)
+  figures     path, kind, value, approx, subject, subject_type, year, span_start,
+              span_end, text, rule
+  quotes      path, speaker, cue, partial, span_start, span_end, speaker_span_start,
+              speaker_span_end, rule, text";
 
 const FIXTURES_EXAMPLES: &str = "\
 Examples:
@@ -117,8 +154,28 @@ struct ExtractArgs {
     /// files whose extension is one of --ext. A file named here is read whatever its
     /// extension. Each record's "path" is the file as named, or the folder as named joined
     /// with the file's path inside it, e.g. corpus/000_x.txt.
-    #[arg(value_name = "PATH", required = true)]
+    #[arg(value_name = "PATH", required_unless_present = "stdin", conflicts_with = "stdin")]
     paths: Vec<PathBuf>,
+
+    /// Read the articles from standard input instead of files (for Spark, Hadoop, pipes).
+    ///
+    /// The input is JSON Lines, one {"id": ..., "text": ...} object per line (see
+    /// --stdin-format for plain text). Exactly one line is written per input record, in
+    /// input order: the article's record with "path" set to the id and spans as byte
+    /// offsets into the UTF-8 "text", or an error entry (code "malformed-input") for a
+    /// line that is not such an object. Output is flushed whenever the input runs dry and
+    /// at its end. An error entry does not change the exit status here (an engine fails the
+    /// whole task on a non-zero one): it is 0 once the input was read to its end.
+    #[arg(long)]
+    stdin: bool,
+
+    /// With --stdin: how the articles are laid out (default: jsonl).
+    ///
+    /// jsonl: one JSON object per line with "id" and "text". text: raw article bytes (any
+    /// encoding extract reads), articles separated by a NUL byte; each record's "path" is
+    /// the article's ordinal, 1 for the first.
+    #[arg(long, value_name = "FORMAT", value_enum)]
+    stdin_format: Option<StdinFormat>,
 
     /// Write the records to FILE instead of standard output.
     ///
@@ -157,6 +214,75 @@ struct ExtractArgs {
     /// number with K, M or G (1024, 1024², 1024³): --max-bytes 50M.
     #[arg(long, value_name = "SIZE", default_value = "10M", value_parser = parse_size)]
     max_bytes: u64,
+    /// Write JSON Lines (one record per article) or CSV (one row per item of --table).
+    ///
+    /// CSV is RFC 4180 (cells quoted where needed, CRLF line ends) with a header row; an
+    /// article that cannot be read has no rows and is named on standard error. The
+    /// columns are listed at the end of `extract --help`.
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    format: Option<RecordFormatArg>,
+
+    /// The items of the CSV: candidates, figures or quotes (implies --format csv).
+    #[arg(long, value_enum, value_name = "TABLE")]
+    table: Option<TableArg>,
+
+    /// Also write the review page of these records to FILE (see `report --help`).
+    #[arg(long, value_name = "FILE")]
+    html: Option<PathBuf>,
+
+    /// Do not print progress or the summary line on standard error.
+    ///
+    /// Progress is shown only on a terminal, and only for runs longer than a second.
+    #[arg(short, long)]
+    quiet: bool,
+}
+
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+enum RecordFormatArg {
+    Jsonl,
+    Csv,
+}
+
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+enum TableArg {
+    Candidates,
+    Figures,
+    Quotes,
+}
+
+impl From<TableArg> for Table {
+    fn from(t: TableArg) -> Table {
+        match t {
+            TableArg::Candidates => Table::Candidates,
+            TableArg::Figures => Table::Figures,
+            TableArg::Quotes => Table::Quotes,
+        }
+    }
+}
+
+#[derive(Debug, Args)]
+struct ReportArgs {
+    /// Records files, as `newsfacts extract` writes them (- for standard input).
+    #[arg(value_name = "RECORDS", required = true)]
+    records: Vec<PathBuf>,
+
+    /// Write the page to FILE (default: standard output, when it is not a terminal).
+    ///
+    /// The file is written under a temporary name and renamed when complete.
+    #[arg(short, long, value_name = "FILE")]
+    output: Option<PathBuf>,
+
+    /// The folder the records' paths are relative to (default: the current folder).
+    #[arg(long, value_name = "DIR")]
+    root: Option<PathBuf>,
+
+    /// The page's title.
+    #[arg(long, value_name = "TEXT", default_value = "newsfacts report")]
+    title: String,
+
+    /// Leave out the numbers listed for review (those no figure accounts for).
+    #[arg(long)]
+    no_review: bool,
 
     /// Do not print the summary line on standard error.
     #[arg(short, long)]
@@ -233,7 +359,17 @@ struct CheckArgs {
     #[arg(short = 'j', long, value_name = "N", value_parser = at_least_one)]
     threads: Option<usize>,
 
-    /// Do not print the summary line on standard error.
+    /// Also write the review page of the records and their findings to FILE (see
+    /// `report --help`).
+    #[arg(long, value_name = "FILE")]
+    html: Option<PathBuf>,
+
+    /// The folder the records' paths are relative to, for --html (default: the current
+    /// folder).
+    #[arg(long, value_name = "DIR", requires = "html")]
+    root: Option<PathBuf>,
+
+    /// Do not print progress or the summary line on standard error.
     #[arg(short, long)]
     quiet: bool,
 }
@@ -282,12 +418,15 @@ impl Cli {
     pub fn into_config(self) -> anyhow::Result<Config> {
         Ok(match self.command {
             Command::Extract(args) => Config::Extract(ExtractConfig {
+                stdin: stdin_format(args.stdin, args.stdin_format)?,
                 extensions: normalize_extensions(&args.extensions)?,
+                format: record_format(args.format, args.table)?,
                 inputs: args.paths,
                 output: args.output,
                 threads: args.threads,
                 data: args.data,
                 max_bytes: args.max_bytes,
+                html: args.html,
                 quiet: args.quiet,
             }),
             Command::Fixtures(args) => Config::Fixtures(FixturesConfig {
@@ -302,6 +441,8 @@ impl Cli {
                 format: args.format.into(),
                 data: args.data,
                 threads: args.threads,
+                html: args.html,
+                root: args.root,
                 quiet: args.quiet,
             }),
             Command::Audit(args) => Config::Audit(AuditConfig {
@@ -314,7 +455,29 @@ impl Cli {
                 no_review: args.no_review,
                 quiet: args.quiet,
             }),
+            Command::Report(args) => Config::Report(ReportConfig {
+                records: args.records,
+                output: args.output,
+                root: args.root,
+                title: args.title,
+                review: !args.no_review,
+                quiet: args.quiet,
+            }),
         })
+    }
+}
+
+/// `--table` alone means CSV; CSV needs a table; JSON Lines has none.
+fn record_format(format: Option<RecordFormatArg>, table: Option<TableArg>) -> anyhow::Result<RecordFormat> {
+    match (format, table) {
+        (None | Some(RecordFormatArg::Jsonl), None) => Ok(RecordFormat::Jsonl),
+        (None | Some(RecordFormatArg::Csv), Some(table)) => Ok(RecordFormat::Csv(table.into())),
+        (Some(RecordFormatArg::Csv), None) => {
+            bail!("--format csv needs a table: add --table candidates, --table figures or --table quotes")
+        }
+        (Some(RecordFormatArg::Jsonl), Some(_)) => {
+            bail!("--table is for CSV output; drop --format jsonl, or write --format csv")
+        }
     }
 }
 
@@ -357,6 +520,15 @@ fn parse_size(s: &str) -> Result<u64, String> {
     }
 }
 
+/// JSON Lines unless told otherwise; a format without `--stdin` is a mistake to report.
+fn stdin_format(stdin: bool, format: Option<StdinFormat>) -> anyhow::Result<Option<StdinFormat>> {
+    match (stdin, format) {
+        (true, format) => Ok(Some(format.unwrap_or(StdinFormat::Jsonl))),
+        (false, None) => Ok(None),
+        (false, Some(_)) => bail!("--stdin-format only applies to articles read from standard input; add --stdin"),
+    }
+}
+
 fn at_least_one(s: &str) -> Result<usize, String> {
     match s.parse::<usize>() {
         Ok(0) => Err("it must be at least 1".to_string()),
@@ -391,7 +563,20 @@ mod tests {
     fn extract_defaults() {
         let Config::Extract(config) = parse(&["extract", "corpus/"]).unwrap() else { panic!("extract expected") };
         assert_eq!(config.extensions, ["txt"]);
-        assert_eq!((config.threads, config.output, config.quiet), (None, None, false));
+        assert_eq!((config.threads, config.output, config.quiet, config.stdin), (None, None, false, None));
+    }
+
+    #[test]
+    fn stdin_replaces_paths_and_takes_a_format() {
+        let Config::Extract(config) = parse(&["extract", "--stdin"]).unwrap() else { panic!("extract expected") };
+        assert_eq!((config.stdin, config.inputs.len()), (Some(StdinFormat::Jsonl), 0));
+        let Config::Extract(config) = parse(&["extract", "--stdin", "--stdin-format", "text"]).unwrap() else {
+            panic!("extract expected")
+        };
+        assert_eq!(config.stdin, Some(StdinFormat::Text));
+        assert!(parse(&["extract", "--stdin", "corpus/"]).is_err(), "paths and --stdin exclude each other");
+        assert!(parse(&["extract", "corpus/", "--stdin-format", "text"]).is_err(), "a format needs --stdin");
+        assert!(parse(&["extract"]).is_err(), "paths or --stdin");
     }
 
     #[test]
@@ -417,6 +602,34 @@ mod tests {
     fn empty_extension_and_zero_threads_are_refused() {
         assert!(parse(&["extract", "x", "--ext", ""]).is_err());
         assert!(parse(&["extract", "x", "--threads", "0"]).is_err());
+    }
+
+    #[test]
+    fn csv_needs_a_table_and_a_table_means_csv() {
+        let format = |args: &[&str]| match parse(args) {
+            Ok(Config::Extract(config)) => Ok(config.format),
+            Ok(_) => panic!("extract expected"),
+            Err(e) => Err(e.to_string()),
+        };
+        assert_eq!(format(&["extract", "x"]), Ok(RecordFormat::Jsonl));
+        assert_eq!(format(&["extract", "x", "--table", "figures"]), Ok(RecordFormat::Csv(Table::Figures)));
+        assert_eq!(format(&["extract", "x", "--format", "csv", "--table", "quotes"]), Ok(RecordFormat::Csv(Table::Quotes)));
+        assert!(format(&["extract", "x", "--format", "csv"]).unwrap_err().contains("--table candidates"));
+        assert!(format(&["extract", "x", "--format", "jsonl", "--table", "quotes"]).unwrap_err().contains("--format csv"));
+        assert!(parse(&["extract", "x", "--table", "people"]).is_err());
+    }
+
+    #[test]
+    fn report_defaults_and_check_root_needs_html() {
+        let Config::Report(config) = parse(&["report", "r.jsonl"]).unwrap() else { panic!("report expected") };
+        assert_eq!((config.output, config.root, config.review), (None, None, true));
+        assert_eq!(config.title, "newsfacts report");
+        assert!(parse(&["report"]).is_err(), "records are required");
+        assert!(parse(&["check", "r.jsonl", "--root", "d"]).is_err());
+        let Config::Check(config) = parse(&["check", "r.jsonl", "--html", "p.html", "--root", "d"]).unwrap() else {
+            panic!("check expected")
+        };
+        assert_eq!(config.html, Some(PathBuf::from("p.html")));
     }
 
     #[test]

@@ -6,6 +6,10 @@
 
 use std::path::PathBuf;
 
+use newsfacts::table::Table;
+
+use crate::stream::StdinFormat;
+
 /// One run of the program.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Config {
@@ -13,6 +17,31 @@ pub enum Config {
     Fixtures(FixturesConfig),
     Check(CheckConfig),
     Audit(AuditConfig),
+    Report(ReportConfig),
+}
+
+/// What `extract` writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RecordFormat {
+    /// One JSON record per article.
+    Jsonl,
+    /// One CSV row per item of the table.
+    Csv(Table),
+}
+
+/// `newsfacts report`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReportConfig {
+    /// Records files (`-` for stdin).
+    pub records: Vec<PathBuf>,
+    /// `None` writes to stdout.
+    pub output: Option<PathBuf>,
+    /// The folder the records' paths are relative to (default: the current one).
+    pub root: Option<PathBuf>,
+    pub title: String,
+    /// List the numbers no figure accounts for.
+    pub review: bool,
+    pub quiet: bool,
 }
 
 /// How findings are printed.
@@ -34,6 +63,10 @@ pub struct CheckConfig {
     pub extensions: Vec<String>,
     pub data: Option<PathBuf>,
     pub threads: Option<usize>,
+    /// Also write the review page here.
+    pub html: Option<PathBuf>,
+    /// The folder the records' paths are relative to, for the page.
+    pub root: Option<PathBuf>,
     pub quiet: bool,
 }
 
@@ -59,8 +92,10 @@ pub struct AuditConfig {
 /// `newsfacts extract`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ExtractConfig {
-    /// Files and folders, as the user typed them.
+    /// Files and folders, as the user typed them (empty with `stdin`).
     pub inputs: Vec<PathBuf>,
+    /// Read articles from standard input in this format instead of `inputs`.
+    pub stdin: Option<StdinFormat>,
     /// `None` writes to stdout.
     pub output: Option<PathBuf>,
     /// `None` uses one thread per core.
@@ -71,6 +106,9 @@ pub struct ExtractConfig {
     pub data: Option<PathBuf>,
     /// Articles larger than this many bytes are skipped with a `too-large` error entry.
     pub max_bytes: u64,
+    pub format: RecordFormat,
+    /// Also write the review page here.
+    pub html: Option<PathBuf>,
     pub quiet: bool,
 }
 

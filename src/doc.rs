@@ -46,8 +46,6 @@ pub struct Document<'a> {
     pub replaced: usize,
     pub paragraphs: Vec<Span>,
     pub sentences: Vec<Sentence>,
-    /// Word tokens (letters or digits), in order.
-    pub tokens: Vec<Span>,
 }
 
 impl<'a> Document<'a> {
@@ -56,12 +54,18 @@ impl<'a> Document<'a> {
         let Decoded { text, encoding, base, offsets, replaced } = decode(raw)?;
         let paragraphs = paragraphs(&text);
         let sentences = sentences(&text, &paragraphs);
-        let tokens = text
+        Ok(Document { raw, text, encoding, base, offsets, replaced, paragraphs, sentences })
+    }
+
+    /// Word tokens (UAX #29 words holding a letter or digit), in order. Made on request:
+    /// no extractor reads them today, and making them for every article cost a tenth of
+    /// the running time.
+    pub fn tokens(&self) -> Vec<Span> {
+        self.text
             .split_word_bound_indices()
             .filter(|(_, w)| w.chars().any(char::is_alphanumeric))
             .map(|(i, w)| i..i + w.len())
-            .collect();
-        Ok(Document { raw, text, encoding, base, offsets, replaced, paragraphs, sentences, tokens })
+            .collect()
     }
 
     /// The raw-file byte span of a text span.
@@ -70,6 +74,31 @@ impl<'a> Document<'a> {
             None => [span.start + self.base, span.end + self.base],
             Some(map) => [map[span.start] as usize, map[span.end] as usize],
         }
+    }
+
+    /// The text offset of a raw-file byte offset: the inverse of [`Document::raw_span`],
+    /// for readers of records (the review page) that hold raw spans and need the text.
+    /// `None` when the offset lies before the text (inside a BOM), past its end, or
+    /// inside a character.
+    pub fn text_offset(&self, raw: usize) -> Option<usize> {
+        match &self.offsets {
+            None => {
+                let at = raw.checked_sub(self.base)?;
+                self.text.is_char_boundary(at).then_some(at)
+            }
+            Some(map) => {
+                let at = map.partition_point(|&r| (r as usize) < raw);
+                // Every byte of one character maps to its first raw byte: the first text
+                // byte that maps to `raw` starts the character there, if one does.
+                (map.get(at).is_some_and(|&r| r as usize == raw) && self.text.is_char_boundary(at)).then_some(at)
+            }
+        }
+    }
+
+    /// The text span of a raw-file byte span, when both ends fall between characters.
+    pub fn text_span(&self, [start, end]: ByteSpan) -> Option<Span> {
+        let (start, end) = (self.text_offset(start)?, self.text_offset(end)?);
+        (start <= end).then_some(start..end)
     }
 
     /// The text of a span.
@@ -335,7 +364,13 @@ fn sentences(text: &str, paragraphs: &[Span]) -> Vec<Sentence> {
     let mut out: Vec<Sentence> = Vec::new();
     for (pi, para) in paragraphs.iter().enumerate() {
         let first_in_para = out.len();
-        for (off, piece) in text[para.clone()].split_sentence_bound_indices() {
+        let body = &text[para.clone()];
+        let pieces: Vec<(usize, &str)> = if body.is_ascii() {
+            crate::ascii_sentences::split_ascii_sentence_bound_indices(body)
+        } else {
+            body.split_sentence_bound_indices().collect()
+        };
+        for (off, piece) in pieces {
             let span = trim_span(text, para.start + off..para.start + off + piece.len());
             if span.is_empty() {
                 continue;
@@ -489,6 +524,33 @@ mod tests {
         assert_eq!(doc.raw_span(&(five..five + 1)), [raw.len() - 2, raw.len() - 1]);
         // Latin-1 text has no well-formed multi-byte character: Windows-1252 it is.
         assert_eq!(Document::parse(b"\x93We won,\x94 caf\xe9").unwrap().encoding, "windows-1252");
+    }
+
+    #[test]
+    fn tokens_are_words_with_a_letter_or_digit() {
+        let doc = Document::parse("Turnout: 61.2%, can't — “Lib Dems”".as_bytes()).unwrap();
+        let words: Vec<&str> = doc.tokens().iter().map(|t| doc.slice(t)).collect();
+        assert_eq!(words, ["Turnout", "61.2", "can't", "Lib", "Dems"]);
+    }
+
+    #[test]
+    fn raw_offsets_map_back_to_text_offsets() {
+        let utf8 = Document::parse("\u{FEFF}Caf\u{e9} 5,000".as_bytes()).unwrap();
+        assert_eq!(utf8.text_span([9, 14]), Some(6..11));
+        assert_eq!(utf8.text_offset(1), None, "inside the BOM");
+        assert_eq!(utf8.text_offset(7), None, "inside the two bytes of é");
+        assert_eq!(utf8.text_offset(15), None, "past the end");
+        let latin = Document::parse(b"caf\xe9 won 5,000").unwrap();
+        let span = latin.text_span([9, 14]).unwrap();
+        assert_eq!(latin.slice(&span), "5,000");
+        let mut raw = vec![0xFF, 0xFE];
+        for u in "é x".encode_utf16() {
+            raw.extend(u.to_le_bytes());
+        }
+        let utf16 = Document::parse(&raw).unwrap();
+        assert_eq!(utf16.text_span([6, 8]).map(|s| utf16.slice(&s).to_string()).as_deref(), Some("x"));
+        assert_eq!(utf16.text_offset(3), None, "inside a UTF-16 unit");
+        assert_eq!(utf16.text_span([6, 4]), None, "reversed");
     }
 
     #[test]

@@ -1,6 +1,6 @@
 //! What an interrupted run leaves behind: nothing.
 //!
-//! `-o FILE` is written to a temporary file beside FILE and renamed over it at the end.
+//! `-o FILE` (and a review page) is written to a temporary file beside FILE and renamed over it at the end.
 //! A failure midway drops the temporary file (its destructor removes it), but a signal
 //! ends the process without running destructors. So while such a file exists, SIGINT
 //! (Ctrl-C), SIGTERM and SIGHUP are caught by a thread that removes the file and then
@@ -9,26 +9,27 @@
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, Once};
 
-/// The temporary file to remove if the run is interrupted.
-static PENDING: Mutex<Option<PathBuf>> = Mutex::new(None);
+/// The temporary files to remove if the run is interrupted (the records, a page).
+static PENDING: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
 
 /// Runs `create`, which makes a temporary file (`temp_of` says which); from then until
-/// [`forget`], a SIGINT, SIGTERM or SIGHUP removes the file before the process ends. A
-/// signal that arrives while the file is being made waits until it is registered.
+/// [`forget`] is told of it, a SIGINT, SIGTERM or SIGHUP removes the file before the
+/// process ends. A signal that arrives while the file is being made waits until it is
+/// registered.
 pub fn remove_on_signal<T>(create: impl FnOnce() -> anyhow::Result<T>, temp_of: impl Fn(&T) -> Option<&Path>) -> anyhow::Result<T> {
     install().map_err(|e| anyhow::anyhow!("cannot watch for Ctrl-C, which must not leave a partial output file: {e}"))?;
     let mut pending = pending();
     let made = create()?;
-    *pending = temp_of(&made).map(Path::to_path_buf);
+    pending.extend(temp_of(&made).map(Path::to_path_buf));
     Ok(made)
 }
 
-/// The temporary file has become the output (or is gone): nothing to remove any more.
-pub fn forget() {
-    *pending() = None;
+/// The temporary file `temp` has become the output (or is gone): it is not to be removed.
+pub fn forget(temp: &Path) {
+    pending().retain(|path| path != temp);
 }
 
-fn pending() -> std::sync::MutexGuard<'static, Option<PathBuf>> {
+fn pending() -> std::sync::MutexGuard<'static, Vec<PathBuf>> {
     // A panic while holding the lock cannot leave the path half-written.
     PENDING.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
 }
@@ -44,7 +45,7 @@ fn install() -> std::io::Result<()> {
         Ok(mut signals) => {
             std::thread::spawn(move || {
                 if let Some(signal) = signals.forever().next() {
-                    if let Some(temp) = pending().take() {
+                    for temp in pending().drain(..) {
                         let _ = std::fs::remove_file(temp);
                     }
                     // Die of the signal, as if it had never been caught.

@@ -9,16 +9,25 @@
 //! (numbers read as votes, shares, turnout...), and last the candidates. [`Pipeline`]
 //! turns the analysis into the [`record::ArticleRecord`] of `SPEC.md`. Word lists live in
 //! `data/` ([`lexicon`]) so users extend them without touching the rules.
+//!
+//! Readers of records: [`check`] holds the numbers against each other, [`audit`] against
+//! their sources, [`report`] shows both on an HTML page beside the highlighted text, and
+//! [`table`] flattens records into CSV rows.
 
+mod ascii_sentences;
 pub mod audit;
 pub mod check;
 pub mod doc;
 pub mod extract;
 pub mod finding;
 pub mod fixtures;
+#[cfg(test)]
+mod generated;
 pub mod lexicon;
 pub mod record;
 pub mod records;
+pub mod report;
+pub mod table;
 
 pub use extract::Pipeline;
 pub use lexicon::Lexicon;

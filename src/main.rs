@@ -9,6 +9,8 @@ mod config;
 mod input;
 mod interrupt;
 mod output;
+mod stream;
+mod progress;
 
 use std::io;
 use std::process::ExitCode;

@@ -1,25 +1,29 @@
 //! The JSON Lines writer of `extract`: where the lines go, and how records computed in
 //! parallel reach it in path order.
 //!
-//! Articles are extracted on a thread pool a window at a time; each window is written in
-//! input order before the next starts, so the output is the same bytes for any thread
-//! count and memory holds one window of records, not the whole corpus. An `-o` file is
+//! Articles are extracted on a thread pool, each thread taking the next article when it
+//! is done with one; the records are written in input order through a small reorder
+//! buffer, so the output is the same bytes for any thread count and memory holds a
+//! window of records, not the whole corpus. An `-o` file is
 //! written under a temporary name beside it and renamed into place only when the run
 //! completes, so a failed run never leaves a truncated file that looks like a result.
 
+use std::collections::BTreeMap;
 use std::fmt;
 use std::fs;
 use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
+use std::sync::{mpsc, Condvar, Mutex};
 
 use anyhow::{bail, Context};
 use newsfacts::{ArticleRecord, ErrorRecord};
-use rayon::prelude::*;
 use rayon::ThreadPool;
 use tempfile::NamedTempFile;
 
-/// Articles in flight per thread: enough that no thread idles long at the end of a
-/// window, few enough that a window of records stays small.
+use crate::interrupt;
+
+/// Results that may wait for the writer, per thread: enough that a long article rarely
+/// makes a thread wait, few enough that the waiting records stay small.
 const WINDOW_PER_THREAD: usize = 16;
 
 /// Where the JSON lines are written.
@@ -82,16 +86,16 @@ impl RecordSink {
             );
         }
         let name = target.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-        let temp =
-            tempfile::Builder::new().prefix(&format!(".{name}.")).suffix(".tmp").tempfile_in(folder).with_context(
-                || {
-                    format!(
-                        "cannot write into the folder {} for -o {}; choose a folder you can write to",
-                        folder.display(),
-                        target.display()
-                    )
-                },
-            )?;
+        let make_temp = || {
+            tempfile::Builder::new().prefix(&format!(".{name}.")).suffix(".tmp").tempfile_in(folder).with_context(|| {
+                format!(
+                    "cannot write into the folder {} for -o {}; choose a folder you can write to",
+                    folder.display(),
+                    target.display()
+                )
+            })
+        };
+        let temp = interrupt::remove_on_signal(make_temp, |temp| Some(temp.path()))?;
         Ok(RecordSink::File { writer: BufWriter::new(temp), target: target.to_path_buf() })
     }
 
@@ -103,22 +107,24 @@ impl RecordSink {
         }
     }
 
-    /// The temporary file an interrupted run must remove, if there is one.
-    pub fn temp_path(&self) -> Option<&Path> {
-        match self {
-            RecordSink::File { writer, .. } => Some(writer.get_ref().path()),
-            _ => None,
-        }
+    pub fn write_line(&mut self, line: &str) -> io::Result<()> {
+        let writer = self.writer();
+        writer.write_all(line.as_bytes())?;
+        writer.write_all(b"\n")
     }
 
-    pub fn write_line(&mut self, line: &str) -> io::Result<()> {
-        let writer: &mut dyn Write = match self {
+    /// Hands what is buffered to the reader now (a stream's consumer waits for it).
+    pub fn flush(&mut self) -> io::Result<()> {
+        self.writer().flush()
+    }
+
+    /// Where the bytes go, for output that is not one line per record (CSV rows, a page).
+    pub fn writer(&mut self) -> &mut dyn Write {
+        match self {
             RecordSink::Stdout(writer) => writer,
             RecordSink::File { writer, .. } => writer,
             RecordSink::Stream { writer, .. } => writer,
-        };
-        writer.write_all(line.as_bytes())?;
-        writer.write_all(b"\n")
+        }
     }
 
     /// Flushes, and moves a finished file into place.
@@ -133,7 +139,9 @@ impl RecordSink {
                 let temp = writer.into_inner().map_err(io::IntoInnerError::into_error).with_context(describe)?;
                 temp.as_file().sync_all().with_context(describe)?;
                 give_usual_permissions(&temp, &target).with_context(describe)?;
+                let temp_path = temp.path().to_path_buf();
                 temp.persist(&target).map_err(|e| e.error).with_context(describe)?;
+                interrupt::forget(&temp_path);
                 Ok(())
             }
         }
@@ -155,26 +163,93 @@ fn give_usual_permissions(temp: &NamedTempFile, target: &Path) -> io::Result<()>
     Ok(())
 }
 
-/// Runs `work` over `items` on `pool` and hands the results to `emit` in item order,
-/// one window at a time. Stops at the first error `emit` returns.
-pub fn for_each_in_order<I, R>(
+/// How many results may wait for the writer at once on `pool`: the most a caller that
+/// brings its own items (a stream) should gather before calling [`for_each_in_order`].
+pub fn window_len(pool: &ThreadPool) -> usize {
+    pool.current_num_threads().max(1) * WINDOW_PER_THREAD
+}
+
+/// Runs `work` over `items` on `pool` and hands the results to `emit` in item order.
+/// Stops at the first error `emit` returns.
+///
+/// Each thread takes the next item as soon as it is done with one, so a long article
+/// holds up no other thread; finished results wait in a reorder buffer until those
+/// before them are written. A thread only waits when it is [`window_len`] items ahead
+/// of the writer, which bounds the memory held, whatever the length of `items`.
+pub fn for_each_in_order<I, R, Items>(
     pool: &ThreadPool,
-    items: &[I],
-    work: impl Fn(&I) -> R + Sync,
+    items: Items,
+    work: impl Fn(I) -> R + Sync,
     mut emit: impl FnMut(R) -> io::Result<()>,
 ) -> io::Result<()>
 where
-    I: Sync,
+    Items: IntoIterator<Item = I>,
+    Items::IntoIter: Send,
+    I: Send,
     R: Send,
 {
-    let window = pool.current_num_threads().max(1) * WINDOW_PER_THREAD;
-    for chunk in items.chunks(window) {
-        let results: Vec<R> = pool.install(|| chunk.par_iter().map(&work).collect());
-        for result in results {
-            emit(result)?;
+    let capacity = window_len(pool);
+    let source = Mutex::new(items.into_iter().enumerate());
+    let progress = Progress { state: Mutex::new((0, false)), changed: Condvar::new() };
+    let (results, received) = mpsc::channel::<(usize, R)>();
+    pool.in_place_scope(|scope| {
+        for _ in 0..pool.current_num_threads().max(1) {
+            let results = results.clone();
+            let (source, progress, work) = (&source, &progress, &work);
+            scope.spawn(move |_| loop {
+                let Some((i, item)) = source.lock().expect("no worker panics holding it").next() else { return };
+                if !progress.wait_for_room(i, capacity) {
+                    return;
+                }
+                if results.send((i, work(item))).is_err() {
+                    return;
+                }
+            });
         }
+        drop(results);
+        let mut waiting: BTreeMap<usize, R> = BTreeMap::new();
+        let mut next = 0;
+        let mut outcome = Ok(());
+        for (i, result) in received {
+            if outcome.is_err() {
+                continue; // drain what the workers still send, then end
+            }
+            waiting.insert(i, result);
+            while let Some(result) = waiting.remove(&next) {
+                if let Err(e) = emit(result) {
+                    outcome = Err(e);
+                    break;
+                }
+                next += 1;
+            }
+            progress.written(next, outcome.is_err());
+        }
+        outcome
+    })
+}
+
+/// How far the writer has got, for workers that must not run too far ahead of it.
+struct Progress {
+    /// Items written, and whether the run stopped.
+    state: Mutex<(usize, bool)>,
+    changed: Condvar,
+}
+
+impl Progress {
+    /// Waits until item `i` is fewer than `capacity` items ahead of the writer; false if
+    /// the run stopped meanwhile.
+    fn wait_for_room(&self, i: usize, capacity: usize) -> bool {
+        let mut state = self.state.lock().expect("no thread panics holding it");
+        while !state.1 && i >= state.0 + capacity {
+            state = self.changed.wait(state).expect("no thread panics holding it");
+        }
+        !state.1
     }
-    Ok(())
+
+    fn written(&self, count: usize, stopped: bool) {
+        *self.state.lock().expect("no thread panics holding it") = (count, stopped);
+        self.changed.notify_all();
+    }
 }
 
 /// One output line, rendered on the worker thread, and what it counts for.
@@ -205,7 +280,7 @@ pub struct Summary {
 }
 
 impl Summary {
-    fn of_record(record: &ArticleRecord) -> Summary {
+    pub fn of_record(record: &ArticleRecord) -> Summary {
         Summary {
             articles: 1,
             candidates: record.candidates.len(),
@@ -254,7 +329,7 @@ mod tests {
             let mut seen = Vec::new();
             for_each_in_order(
                 &pool,
-                &items,
+                items.iter(),
                 |i| i * 2,
                 |r| {
                     seen.push(r);
@@ -267,13 +342,40 @@ mod tests {
     }
 
     #[test]
+    fn workers_never_run_more_than_a_window_ahead_of_the_writer() {
+        use std::sync::atomic::{AtomicUsize, Ordering};
+        let pool = rayon::ThreadPoolBuilder::new().num_threads(3).build().unwrap();
+        let capacity = window_len(&pool);
+        let started = AtomicUsize::new(0);
+        let mut written = 0;
+        let mut most_ahead = 0;
+        for_each_in_order(
+            &pool,
+            0..2000usize,
+            |i| {
+                started.fetch_add(1, Ordering::SeqCst);
+                // Uneven work, so results finish out of order.
+                (0..(i % 13) * 500).fold(i, |acc, x| acc.wrapping_add(x))
+            },
+            |_| {
+                written += 1;
+                most_ahead = most_ahead.max(started.load(Ordering::SeqCst) - written);
+                Ok(())
+            },
+        )
+        .unwrap();
+        assert_eq!(written, 2000);
+        assert!(most_ahead <= capacity, "{most_ahead} results ahead of the writer, window {capacity}");
+    }
+
+    #[test]
     fn a_failing_emit_stops_the_run() {
         let pool = rayon::ThreadPoolBuilder::new().num_threads(2).build().unwrap();
         let mut calls = 0;
         let result = for_each_in_order(
             &pool,
-            &[1, 2, 3],
-            |i| *i,
+            [1, 2, 3],
+            |i| i,
             |_| {
                 calls += 1;
                 Err(io::Error::from(io::ErrorKind::BrokenPipe))

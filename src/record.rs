@@ -167,6 +167,16 @@ pub enum SubjectType {
     Constituency,
 }
 
+impl SubjectType {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SubjectType::Candidate => "candidate",
+            SubjectType::Party => "party",
+            SubjectType::Constituency => "constituency",
+        }
+    }
+}
+
 /// One election number stated in the article.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Figure {
@@ -258,5 +268,6 @@ mod tests {
     fn kinds_use_spec_names() {
         assert_eq!(serde_json::to_string(&FigureKind::TurnoutVotes).unwrap(), "\"turnout_votes\"");
         assert_eq!(FigureKind::SwingPct.as_str(), "swing_pct");
+        assert_eq!(serde_json::to_string(&SubjectType::Constituency).unwrap(), format!("\"{}\"", SubjectType::Constituency.as_str()));
     }
 }

@@ -34,22 +34,32 @@ pub const RULES: &[(&str, &str)] = &[
 /// Numbers passed over are listed only when the file is the one extracted: in a changed
 /// file the offsets no longer line up with the record's figures.
 pub fn audit_record(record: &ArticleRecord, root: Option<&Path>) -> Vec<Finding> {
+    match read_source(record, root) {
+        Ok(raw) => audit_bytes(record, &raw),
+        Err(missing) => vec![*missing],
+    }
+}
+
+/// The bytes of a record's source at `root`/`record.path`, or the `source-missing`
+/// finding that says why they cannot be read.
+pub fn read_source(record: &ArticleRecord, root: Option<&Path>) -> Result<Vec<u8>, Box<Finding>> {
     let path = source::source_path(record, root);
-    let raw = match fs::read(&path) {
-        Ok(raw) => raw,
-        Err(e) => {
-            let message = format!("cannot read the source {}: {e}; pass --root with the folder extract was run from", path.display());
-            return vec![Finding::new("source-missing", Severity::Error, message).with(Evidence {
-                path: record.path.clone(),
-                span: None,
-                text: None,
-                role: "source file".into(),
-            })];
-        }
-    };
-    let mut out = source::audit_source(record, &raw);
+    fs::read(&path).map_err(|e| {
+        let message = format!("cannot read the source {}: {e}; pass --root with the folder extract was run from", path.display());
+        Box::new(Finding::new("source-missing", Severity::Error, message).with(Evidence {
+            path: record.path.clone(),
+            span: None,
+            text: None,
+            role: "source file".into(),
+        }))
+    })
+}
+
+/// The findings of one record against `raw`, its source's bytes already read.
+pub fn audit_bytes(record: &ArticleRecord, raw: &[u8]) -> Vec<Finding> {
+    let mut out = source::audit_source(record, raw);
     if !out.iter().any(|f| f.rule == "source-changed") {
-        out.extend(unaccounted::unaccounted_numbers(record, &raw));
+        out.extend(unaccounted::unaccounted_numbers(record, raw));
     }
     out
 }

@@ -11,12 +11,14 @@ use anyhow::Context;
 use newsfacts::check::Checker;
 use newsfacts::finding::Finding;
 use newsfacts::records::RecordLine;
+use newsfacts::report::ReportOptions;
 
 use super::extract::extract_one;
-use super::{load_pipeline, open_records, print_findings, Outcome};
+use super::{load_pipeline, open_records, print_findings, report, Outcome};
 use crate::config::{CheckConfig, DEFAULT_MAX_BYTES};
 use crate::input;
 use crate::output::for_each_in_order;
+use crate::progress::Progress;
 
 /// What was read, for the summary line.
 #[derive(Default)]
@@ -26,15 +28,23 @@ struct Read {
 }
 
 pub fn run(config: &CheckConfig) -> anyhow::Result<Outcome> {
+    let page = config.html.as_deref().map(|target| report::page_sink(Some(target))).transpose()?;
     let mut checker = Checker::default();
     let mut findings: Vec<Finding> = Vec::new();
     let mut read = Read::default();
-    let mut take = |line: RecordLine| match line {
-        RecordLine::Article(record) => {
-            read.records += 1;
-            findings.extend(checker.add(&record));
+    // The page needs every record; without one, nothing but the findings is kept.
+    let mut kept: Option<Vec<RecordLine>> = page.as_ref().map(|_| Vec::new());
+    let mut take = |line: RecordLine| {
+        match &line {
+            RecordLine::Article(record) => {
+                read.records += 1;
+                findings.extend(checker.add(record));
+            }
+            RecordLine::Error(_) => read.skipped += 1,
         }
-        RecordLine::Error(_) => read.skipped += 1,
+        if let Some(kept) = &mut kept {
+            kept.push(line);
+        }
     };
     let (records, articles): (Vec<_>, Vec<_>) = config.inputs.iter().cloned().partition(|p| is_records_file(p));
     for path in &records {
@@ -50,6 +60,12 @@ pub fn run(config: &CheckConfig) -> anyhow::Result<Outcome> {
             "newsfacts: {} records checked ({} error entries skipped): {} errors, {} warnings",
             read.records, read.skipped, tally.errors, tally.warnings
         );
+    }
+    if let (Some(page), Some(lines)) = (page, kept) {
+        let written = report::write_page(lines, config.root.as_deref(), &ReportOptions::default(), page)?;
+        if !config.quiet {
+            eprintln!("newsfacts: {written}");
+        }
     }
     Ok(if tally.faults() > 0 { Outcome::Failures } else { Outcome::Clean })
 }
@@ -74,11 +90,13 @@ fn extract_on_the_way(
         .num_threads(config.threads.unwrap_or(0))
         .build()
         .context("cannot start the worker threads; try a smaller --threads")?;
+    let mut progress = Progress::start(inputs.len(), config.quiet);
     for_each_in_order(
         &pool,
-        &inputs,
-        |input| extract_one(&pipeline, input, DEFAULT_MAX_BYTES),
+        0..inputs.len(),
+        |i| extract_one(&pipeline, &inputs.get(i), DEFAULT_MAX_BYTES),
         |result| {
+            progress.advance(result.as_ref().map_or(0, |r| r.bytes));
             take(match result {
                 Ok(record) => RecordLine::Article(Box::new(record)),
                 Err(error) => RecordLine::Error(error),
@@ -86,5 +104,6 @@ fn extract_on_the_way(
             Ok(())
         },
     )?;
+    progress.finish();
     Ok(())
 }

@@ -1,9 +1,12 @@
-//! `newsfacts extract PATH...`: one JSON line per article, in path order.
+//! `newsfacts extract PATH...`: one JSON line per article (or, with `--format csv`, the
+//! rows of one table), in path order; with `--html`, also the review page. With
+//! `--stdin`, the articles come from standard input and the lines follow input order.
 //!
 //! Everything that can make the run pointless (an unwritable `-o`, a bad `--data` list,
 //! a path that does not exist) is checked before the first article is read. After that,
 //! an article that fails only costs its own line: it gets an error entry in its place and
-//! the exit status becomes 1.
+//! the exit status becomes 1 (0 with `--stdin`, where engines read a non-zero status as
+//! a failed task; the error entries are in the stream).
 
 use std::fs::File;
 use std::io::{self, Read};
@@ -11,21 +14,30 @@ use std::panic::{self, AssertUnwindSafe};
 
 use anyhow::Context;
 use newsfacts::record::ErrorDetail;
+use newsfacts::records::RecordLine;
+use newsfacts::report::ReportOptions;
+use newsfacts::table;
 use newsfacts::{ArticleRecord, ErrorRecord, Pipeline};
+use rayon::ThreadPool;
 
-use super::{load_pipeline, Outcome};
-use crate::config::ExtractConfig;
-use crate::input::{self, InputFile};
-use crate::interrupt;
-use crate::output::{for_each_in_order, Entry, RecordSink, Summary};
+use super::{load_pipeline, report, Outcome};
+use crate::config::{ExtractConfig, RecordFormat};
+use crate::input::{self, Input, InputList};
+use crate::output::{for_each_in_order, window_len, Entry, RecordSink, Summary};
+use crate::progress::Progress;
+use crate::stream::{RawRecord, Records, StdinFormat};
 
 pub fn run(config: &ExtractConfig) -> anyhow::Result<Outcome> {
     let mut sink = match &config.output {
-        Some(target) => interrupt::remove_on_signal(|| RecordSink::file(target), RecordSink::temp_path)?,
+        Some(target) => RecordSink::file(target)?,
         None => RecordSink::stdout(),
     };
+    let page = config.html.as_deref().map(|target| report::page_sink(Some(target))).transpose()?;
     let pipeline = load_pipeline(config.data.as_deref())?;
-    let inputs = input::collect(&config.inputs, &config.extensions)?;
+    let inputs = match config.stdin {
+        Some(_) => InputList::default(),
+        None => input::collect(&config.inputs, &config.extensions)?,
+    };
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(config.threads.unwrap_or(0))
         .build()
@@ -33,61 +45,135 @@ pub fn run(config: &ExtractConfig) -> anyhow::Result<Outcome> {
 
     let destination = sink.describe();
     let mut summary = Summary::default();
-    for_each_in_order(
-        &pool,
-        &inputs,
-        |input| Entry::new(&extract_one(&pipeline, input, config.max_bytes)),
-        |entry| {
-            summary.add(&entry.summary);
-            sink.write_line(&entry.line)
-        },
-    )
-    .with_context(|| format!("cannot write the records to {destination}"))?;
-    let finished = sink.finish();
-    interrupt::forget();
-    finished?;
+    // A stream has no known length to draw a bar for; its throughput is still counted.
+    let mut progress = Progress::start(inputs.len(), config.quiet || config.stdin.is_some());
+    let mut kept: Vec<RecordLine> = Vec::new();
+    let keep = page.is_some();
+    if let RecordFormat::Csv(table) = config.format {
+        let header: Vec<String> = table.headers().iter().map(ToString::to_string).collect();
+        sink.writer().write_all(table::to_csv(&[header]).as_bytes()).with_context(|| format!("cannot write to {destination}"))?;
+    }
+    let mut emit = |done: Extracted, sink: &mut RecordSink| {
+        summary.add(&done.summary);
+        progress.advance(done.bytes);
+        if let (RecordFormat::Csv(_), Some(error)) = (config.format, &done.error) {
+            eprintln!("newsfacts: {}: {} (it has no rows in the table)", error.path, error.error.message);
+        }
+        kept.extend(done.kept);
+        match config.format {
+            RecordFormat::Jsonl => sink.write_line(&done.text),
+            RecordFormat::Csv(_) => sink.writer().write_all(done.text.as_bytes()),
+        }
+    };
+    match config.stdin {
+        None => for_each_in_order(
+            &pool,
+            0..inputs.len(),
+            |i| Extracted::new(extract_one(&pipeline, &inputs.get(i), config.max_bytes), config.format, keep),
+            |done| emit(done, &mut sink),
+        )
+        .with_context(|| format!("cannot write the records to {destination}"))?,
+        Some(format) => {
+            let work = |record: RawRecord| Extracted::new(extract_record(&pipeline, &record, format, config.max_bytes), config.format, keep);
+            extract_stream(&pool, format, &mut sink, work, &mut emit)?
+        }
+    }
+    sink.finish()?;
+    let throughput = progress.finish();
 
     if !config.quiet {
-        eprintln!("newsfacts: {summary}");
+        eprintln!("newsfacts: {summary}; {throughput}");
     }
-    Ok(if summary.errors > 0 { Outcome::Failures } else { Outcome::Clean })
+    if let Some(page) = page {
+        let written = report::write_page(kept, None, &ReportOptions::default(), page)?;
+        if !config.quiet {
+            eprintln!("newsfacts: {written}");
+        }
+    }
+    Ok(if summary.errors > 0 && config.stdin.is_none() { Outcome::Failures } else { Outcome::Clean })
 }
 
-/// The record of one article, or the error entry that takes its place.
-pub(super) fn extract_one(pipeline: &Pipeline, input: &InputFile, max_bytes: u64) -> Result<ArticleRecord, ErrorRecord> {
-    if let Some(reason) = &input.walk_error {
-        return Err(error_entry(input, "unreadable", reason.clone()));
+/// Standard input, a batch at a time, through the same ordered machinery as files; the
+/// output is flushed whenever the input runs dry.
+fn extract_stream(
+    pool: &ThreadPool,
+    format: StdinFormat,
+    sink: &mut RecordSink,
+    work: impl Fn(RawRecord) -> Extracted + Sync,
+    emit: &mut impl FnMut(Extracted, &mut RecordSink) -> io::Result<()>,
+) -> anyhow::Result<()> {
+    let window = window_len(pool);
+    let mut records = Records::spawn(io::BufReader::with_capacity(1 << 16, io::stdin()), format, window);
+    let destination = sink.describe();
+    while let Some(batch) = records.next_batch(window) {
+        let batch = batch.context("cannot read the articles from standard input")?;
+        for_each_in_order(pool, batch, &work, |done| emit(done, sink))
+            .and_then(|()| if records.is_dry() { sink.flush() } else { Ok(()) })
+            .with_context(|| format!("cannot write the records to {destination}"))?;
     }
-    let raw = read_article(input, max_bytes)?;
-    // An extractor bug on one article must not cost the user the other records; the
-    // panic message itself still reaches stderr through the default hook.
-    let result = panic::catch_unwind(AssertUnwindSafe(|| pipeline.extract(&input.label, &raw))).unwrap_or_else(|_| {
-        Err(error_entry(
-            input,
-            "internal",
-            "the extractor crashed on this article; please report it with the file".into(),
-        ))
-    });
+    Ok(())
+}
+
+/// One article's output, made on the worker thread.
+struct Extracted {
+    /// What to write: a JSON line (without its line end), or the article's CSV rows.
+    text: String,
+    summary: Summary,
+    /// The article's size, for the throughput.
+    bytes: u64,
+    /// The file could not be read: in CSV no row says so, so the run does.
+    error: Option<ErrorRecord>,
+    /// The record or error entry, kept for the review page.
+    kept: Option<RecordLine>,
+}
+
+impl Extracted {
+    fn new(result: Result<ArticleRecord, ErrorRecord>, format: RecordFormat, keep: bool) -> Extracted {
+        let (text, summary) = match (format, &result) {
+            (RecordFormat::Jsonl, _) => {
+                let entry = Entry::new(&result);
+                (entry.line, entry.summary)
+            }
+            (RecordFormat::Csv(table), Ok(record)) => (table::to_csv(&table.rows(record)), Summary::of_record(record)),
+            (RecordFormat::Csv(_), Err(_)) => (String::new(), Summary { errors: 1, ..Summary::default() }),
+        };
+        let bytes = result.as_ref().map_or(0, |r| r.bytes);
+        let error = result.as_ref().err().cloned();
+        let kept = keep.then(|| match result {
+            Ok(record) => RecordLine::Article(Box::new(record)),
+            Err(error) => RecordLine::Error(error),
+        });
+        Extracted { text, summary, bytes, error, kept }
+    }
+}
+
+/// The record of one article file, or the error entry that takes its place.
+pub(super) fn extract_one(pipeline: &Pipeline, input: &Input, max_bytes: u64) -> Result<ArticleRecord, ErrorRecord> {
+    let result = match input.walk_error {
+        Some(reason) => Err(error_entry(input.label, "unreadable", reason.to_string())),
+        None => read_article(input, max_bytes).and_then(|raw| extract_guarded(pipeline, input.label, &raw)),
+    };
+    let path_bytes = || input.label_bytes.map(<[u8]>::to_vec);
     result
-        .map(|record| ArticleRecord { path_bytes: input.label_bytes.clone(), ..record })
-        .map_err(|error| ErrorRecord { path_bytes: input.label_bytes.clone(), ..error })
+        .map(|record| ArticleRecord { path_bytes: path_bytes(), ..record })
+        .map_err(|error| ErrorRecord { path_bytes: path_bytes(), ..error })
 }
 
 /// The bytes of an article of at most `max_bytes`. A larger file is refused from its
 /// size alone, unopened; a pipe or a device, whose size is not known, is read up to one
 /// byte past the limit, so that nothing ever reads more than `max_bytes + 1`.
-fn read_article(input: &InputFile, max_bytes: u64) -> Result<Vec<u8>, ErrorRecord> {
+fn read_article(input: &Input, max_bytes: u64) -> Result<Vec<u8>, ErrorRecord> {
     let unreadable = |e: io::Error| {
         let message = input::dangling_link(&input.path).unwrap_or_else(|| format!("cannot read this file: {e}"));
-        error_entry(input, "unreadable", message)
+        error_entry(input.label, "unreadable", message)
     };
     let too_large = |size: &str| {
         let message = format!("the file is {size}, more than --max-bytes {max_bytes}; it was skipped unread (raise --max-bytes to read it)");
-        error_entry(input, "too-large", message)
+        error_entry(input.label, "too-large", message)
     };
     let meta = std::fs::metadata(&input.path).map_err(unreadable)?;
     if meta.is_dir() {
-        return Err(error_entry(input, "unreadable", "this is a folder, not an article; name the folder itself to read the articles in it".into()));
+        return Err(error_entry(input.label, "unreadable", "this is a folder, not an article; name the folder itself to read the articles in it".into()));
     }
     if meta.is_file() && meta.len() > max_bytes {
         return Err(too_large(&format!("{} bytes", meta.len())));
@@ -102,10 +188,32 @@ fn read_article(input: &InputFile, max_bytes: u64) -> Result<Vec<u8>, ErrorRecor
     Ok(raw)
 }
 
-fn error_entry(input: &InputFile, code: &str, message: String) -> ErrorRecord {
-    ErrorRecord {
-        path: input.label.clone(),
-        path_bytes: input.label_bytes.clone(),
-        error: ErrorDetail { code: code.to_string(), message },
+/// The record of one article of the stream, or the error entry that takes its place.
+fn extract_record(
+    pipeline: &Pipeline,
+    record: &RawRecord,
+    format: StdinFormat,
+    max_bytes: u64,
+) -> Result<ArticleRecord, ErrorRecord> {
+    let article = record.to_article(format).map_err(|bad| error_entry(&bad.path, "malformed-input", bad.message))?;
+    if article.bytes.len() as u64 > max_bytes {
+        let message = format!(
+            "the article is {} bytes, more than --max-bytes {max_bytes}; it was skipped (raise --max-bytes to read it)",
+            article.bytes.len()
+        );
+        return Err(error_entry(&article.path, "too-large", message));
     }
+    extract_guarded(pipeline, &article.path, &article.bytes)
+}
+
+/// An extractor bug on one article must not cost the user the other records; the panic
+/// message itself still reaches stderr through the default hook.
+fn extract_guarded(pipeline: &Pipeline, path: &str, raw: &[u8]) -> Result<ArticleRecord, ErrorRecord> {
+    panic::catch_unwind(AssertUnwindSafe(|| pipeline.extract(path, raw))).unwrap_or_else(|_| {
+        Err(error_entry(path, "internal", "the extractor crashed on this article; please report it with the file".into()))
+    })
+}
+
+fn error_entry(path: &str, code: &str, message: String) -> ErrorRecord {
+    ErrorRecord { path: path.to_string(), path_bytes: None, error: ErrorDetail { code: code.to_string(), message } }
 }

@@ -9,6 +9,7 @@ pub mod audit;
 pub mod check;
 pub mod extract;
 pub mod fixtures;
+pub mod report;
 
 use std::fs::File;
 use std::io::{self, BufReader, Write};
@@ -37,6 +38,7 @@ pub fn run(config: &Config) -> anyhow::Result<Outcome> {
         Config::Fixtures(config) => fixtures::run(config),
         Config::Check(config) => check::run(config),
         Config::Audit(config) => audit::run(config),
+        Config::Report(config) => report::run(config),
     }
 }
 

@@ -8,7 +8,7 @@
 
 use std::sync::LazyLock;
 
-use regex::Regex;
+use super::boundaries::WordRegex;
 
 use crate::doc::Span;
 
@@ -27,18 +27,18 @@ const HEADS: &str = r"elections?|by-elections?|primar(?:y|ies)|caucus(?:es)?|ref
 
 /// "the 2019 general election", "2020 Nevada caucuses", "May 2022 local elections": the
 /// year, up to three modifiers or capitalised names, the head noun.
-static YEAR_FIRST: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"\b((?:19|20)\d\d)(?:'s)?\s+((?:(?:(?i:{MODIFIERS})|[A-Z][a-z]+)\s+){{0,3}})(?i:({HEADS}))\b")).unwrap()
+static YEAR_FIRST: LazyLock<WordRegex> = LazyLock::new(|| {
+    WordRegex::new(format!(r"\b((?:19|20)\d\d)(?:'s)?\s+((?:(?:(?i:{MODIFIERS})|[A-Z][a-z]+)\s+){{0,3}})(?i:({HEADS}))\b"))
 });
 
 /// "the election of 2017", "elections in May 2021".
-static YEAR_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"(?i:\b((?:(?:{MODIFIERS})\s+){{0,3}})({HEADS})\s+(?:of|in)\s+(?:[A-Z][a-z]+\s+)?)((?:19|20)\d\d)\b")).unwrap()
+static YEAR_AFTER: LazyLock<WordRegex> = LazyLock::new(|| {
+    WordRegex::new(format!(r"(?i:\b((?:(?:{MODIFIERS})\s+){{0,3}})({HEADS})\s+(?:of|in)\s+(?:[A-Z][a-z]+\s+)?)((?:19|20)\d\d)\b"))
 });
 
 /// "the general election", "Tuesday's Republican primary", "a by-election".
-static KIND_ONLY: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(&format!(r"(?i)\b((?:(?:{MODIFIERS})\s+){{0,3}})({HEADS})\b")).unwrap());
+static KIND_ONLY: LazyLock<WordRegex> =
+    LazyLock::new(|| WordRegex::new(format!(r"(?i)\b((?:(?:{MODIFIERS})\s+){{0,3}})({HEADS})\b")));
 
 /// The reported election, or `None` when no words name one.
 ///
@@ -71,11 +71,13 @@ fn mentions(text: &str) -> Vec<ElectionMention> {
         year: year.and_then(|y| y.parse().ok()),
         span: Some(span),
     };
+    // The ASCII forms where they mean the same: see `boundaries`.
     let mut all: Vec<ElectionMention> = YEAR_FIRST
+        .for_text(text)
         .captures_iter(text)
         .map(|c| mention(c.get(0).unwrap().range(), Some(&c[1]), kind_of(&c[2], &c[3])))
-        .chain(YEAR_AFTER.captures_iter(text).map(|c| mention(c.get(0).unwrap().range(), Some(&c[3]), kind_of(&c[1], &c[2]))))
-        .chain(KIND_ONLY.captures_iter(text).map(|c| mention(c.get(0).unwrap().range(), None, kind_of(&c[1], &c[2]))))
+        .chain(YEAR_AFTER.for_text(text).captures_iter(text).map(|c| mention(c.get(0).unwrap().range(), Some(&c[3]), kind_of(&c[1], &c[2]))))
+        .chain(KIND_ONLY.for_text(text).captures_iter(text).map(|c| mention(c.get(0).unwrap().range(), None, kind_of(&c[1], &c[2]))))
         .filter(|m| m.kind.is_some() || m.year.is_some())
         .collect();
     all.sort_by_key(|m| m.span.as_ref().map_or(0, |s| s.start));

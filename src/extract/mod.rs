@@ -29,6 +29,8 @@ macro_rules! re {
     };
 }
 
+pub mod anchored;
+pub mod boundaries;
 pub mod candidates;
 pub mod clause;
 pub mod cover;

@@ -13,6 +13,8 @@ use std::sync::{LazyLock, OnceLock};
 
 use regex::Regex;
 
+use super::anchored::StartClassRegex;
+
 use crate::doc::{Document, Span};
 use crate::extract::cover::{starting_in, Cover};
 use crate::extract::parties::PartyMention;
@@ -66,7 +68,8 @@ pub struct Reference {
 
 /// The compiled name rules, built once from the lexicon.
 pub struct NameMatcher {
-    run: Regex,
+    /// Every run begins with a capital letter, which is what makes it a run.
+    run: StartClassRegex,
 }
 
 /// Particles that join name words in lower case: "Marsha de Cordova", "Ursula von der Leyen".
@@ -99,7 +102,7 @@ impl NameMatcher {
         // pattern keeps its automaton small, which is most of the pipeline's speed.
         let word = r"\p{Lu}[\p{L}'’]*(?:-\p{Lu}[\p{L}'’]*)*\.?";
         let pattern = format!(r"{word}(?:[ \t]+(?:(?:{PARTICLES})[ \t]+)*{word})*");
-        NameMatcher { run: Regex::new(&pattern).unwrap() }
+        NameMatcher { run: StartClassRegex::new(&pattern, r"\p{Lu}") }
     }
 
     /// Finds the people of `doc`. `quotes` are the quotation spans (mentions inside them
@@ -109,7 +112,7 @@ impl NameMatcher {
         let party_words = Cover::new(parties.iter().map(|p| p.span.start..p.full.end));
         let mut raw: Vec<RawMention> = Vec::new();
         for m in self.run.find_iter(text) {
-            split_run(text, m.start(), m.end(), lexicon, &party_words, &mut raw);
+            split_run(text, m.start, m.end, lexicon, &party_words, &mut raw);
         }
         mark_bylines(text, &mut raw);
         let mut people = group(text, raw, lexicon);

@@ -100,7 +100,6 @@ fn re(pattern: &str) -> Regex {
 }
 
 static DIGITS: LazyLock<Regex> = LazyLock::new(|| re(r"[0-9]+(?:,[0-9]+)*(?:\.[0-9]+)?"));
-static WORD: LazyLock<Regex> = LazyLock::new(|| re(r"[A-Za-z]+"));
 static HEDGE: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"(?i)(?:\bjust\s+)?\b(?:almost|nearly|about|around|roughly|approximately|some|more\s+than|over|under|fewer\s+than|less\s+than|close\s+to|up\s+to|at\s+least|upwards\s+of|in\s+excess\s+of|an\s+estimated)\s+$",
@@ -261,7 +260,7 @@ fn digit_raw(text: &str, start: usize, end: usize) -> Option<Raw> {
 
 /// Every phrase of number words ("six thousand", "two hundred and fifty", "a dozen").
 fn word_raws(text: &str) -> Vec<Raw> {
-    let toks: Vec<(usize, usize)> = WORD.find_iter(text).map(|m| (m.start(), m.end())).collect();
+    let toks = ascii_words(text);
     let parser = WordParser { text, toks: &toks };
     let mut out = Vec::new();
     let mut i = 0;
@@ -275,6 +274,27 @@ fn word_raws(text: &str) -> Vec<Raw> {
             out.push(Raw::words(start, end, value));
         }
         i = last + 1;
+    }
+    out
+}
+
+/// The runs of ASCII letters in `text` (what `[A-Za-z]+` finds), as byte spans. A plain
+/// scan: this runs over every word of every article, where a regex search per word costs
+/// several times more.
+fn ascii_words(text: &str) -> Vec<(usize, usize)> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len() / 6);
+    let mut i = 0;
+    while i < bytes.len() {
+        if !bytes[i].is_ascii_alphabetic() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < bytes.len() && bytes[i].is_ascii_alphabetic() {
+            i += 1;
+        }
+        out.push((start, i));
     }
     out
 }
@@ -344,6 +364,15 @@ const WORDS: &[(&str, Word)] = &[
     ("point", Word::Point),
 ];
 
+/// [`WORDS`] by the length of the word: `WORDS_BY_LENGTH[3]` holds "one", "two", "six"...
+static WORDS_BY_LENGTH: LazyLock<Vec<Vec<(&'static str, Word)>>> = LazyLock::new(|| {
+    let mut by_length = vec![Vec::new(); WORDS.iter().map(|(w, _)| w.len()).max().unwrap_or(0) + 1];
+    for &(word, kind) in WORDS {
+        by_length[word.len()].push((word, kind));
+    }
+    by_length
+});
+
 /// The running value of a phrase of number words, read left to right.
 #[derive(Debug, Clone, Copy)]
 struct Acc {
@@ -403,10 +432,9 @@ impl WordParser<'_> {
     fn kind(&self, j: usize) -> Option<Word> {
         let &(s, e) = self.toks.get(j)?;
         let w = &self.text[s..e];
-        WORDS
-            .iter()
-            .find(|(name, _)| name.eq_ignore_ascii_case(w))
-            .map(|&(_, k)| k)
+        // Only the number words of the same length can match: most words are checked
+        // against none or a handful instead of all of them.
+        WORDS_BY_LENGTH.get(w.len())?.iter().find(|(name, _)| name.eq_ignore_ascii_case(w)).map(|&(_, k)| k)
     }
 
     /// Token `j`, if only a space or a hyphen separates it from token `j - 1`: a number
@@ -881,6 +909,14 @@ fn is_hyphen(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ascii_words_are_the_runs_of_ascii_letters() {
+        let text = "Twenty-five% of 3rd café voters";
+        let words: Vec<&str> = ascii_words(text).into_iter().map(|(s, e)| &text[s..e]).collect();
+        assert_eq!(words, ["Twenty", "five", "of", "rd", "caf", "voters"]);
+        assert!(ascii_words("12 — 34").is_empty());
+    }
     use NumberUnit::*;
 
     /// The only number in `text`.

@@ -8,10 +8,10 @@
 //! "Ashdown ward", "MP for Putney", "has won Northmere", "the 23rd Congressional
 //! District", "In St Anne's, ..."; once marked, a name counts wherever it appears.
 
-use std::sync::LazyLock;
+use std::sync::{LazyLock, OnceLock};
 
 use aho_corasick::{AhoCorasick, MatchKind};
-use regex::Regex;
+use super::boundaries::WordRegex;
 
 use crate::extract::figures::PlaceMention;
 use crate::lexicon::Lexicon;
@@ -20,8 +20,8 @@ use crate::lexicon::Lexicon;
 /// "of" or hyphens ("Harbridge and Wyvern", "Newcastle upon Tyne", "St Anne's").
 const NAME: &str = r"\p{Lu}[\p{L}'’.-]*(?:(?:\x20and\x20|\x20&\x20|\x20upon\x20|\x20on\x20|\x20in\x20|\x20of\x20|\x20)\p{Lu}[\p{L}'’-]*){0,5}";
 
-static MARKED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+static MARKED: LazyLock<WordRegex> = LazyLock::new(|| {
+    WordRegex::new(format!(
         r"(?x)
         (?:\b[Tt]he\ )?(?P<a>{NAME})\ (?:seat|constituency|ward|division|by-election|parish|borough\ council|district\ council)\b
       | \b(?:seat|constituency|ward|division|district)\ of\ (?P<b>{NAME})
@@ -34,22 +34,28 @@ static MARKED: LazyLock<Regex> = LazyLock::new(|| {
       | (?P<i>{NAME})\ \((?:[\p{{L}}]+\ )?(?:hold|gain|HOLD|GAIN)\b
       | (?:^|[.!?]\ |\n)In\ (?P<g>{NAME}),"
     ))
-    .unwrap()
 });
 
-/// The compiled area matcher, built once from the lexicon.
+/// The area matcher, built from the lexicon when the first election article needs it:
+/// the automaton of some two thousand names is a fifth of the start-up time, and a run
+/// over articles that report no election never uses it.
 pub struct PlaceMatcher {
-    matcher: AhoCorasick,
+    matcher: OnceLock<AhoCorasick>,
     names: Vec<String>,
 }
 
 impl PlaceMatcher {
     pub fn new(lexicon: &Lexicon) -> PlaceMatcher {
-        let matcher = AhoCorasick::builder()
-            .match_kind(MatchKind::LeftmostLongest)
-            .build(&lexicon.constituencies)
-            .expect("constituency names build an automaton");
-        PlaceMatcher { matcher, names: lexicon.constituencies.clone() }
+        PlaceMatcher { matcher: OnceLock::new(), names: lexicon.constituencies.clone() }
+    }
+
+    fn matcher(&self) -> &AhoCorasick {
+        self.matcher.get_or_init(|| {
+            AhoCorasick::builder()
+                .match_kind(MatchKind::LeftmostLongest)
+                .build(&self.names)
+                .expect("constituency names build an automaton")
+        })
     }
 
     /// Every area named in `text`, in order, without overlaps. `lexicon` supplies the
@@ -57,7 +63,7 @@ impl PlaceMatcher {
     /// by the caller).
     pub fn find(&self, text: &str, lexicon: &Lexicon) -> Vec<PlaceMention> {
         let mut out: Vec<PlaceMention> = self
-            .matcher
+            .matcher()
             .find_iter(text)
             .filter(|m| is_whole(text, m.start(), m.end()))
             .map(|m| PlaceMention { span: m.start()..m.end(), name: self.names[m.pattern().as_usize()].clone(), marked: false })
@@ -85,7 +91,7 @@ impl PlaceMatcher {
 fn marked_names(text: &str, lexicon: &Lexicon) -> Vec<String> {
     let mut names: Vec<String> = Vec::new();
     let mut seen: std::collections::HashSet<String> = std::collections::HashSet::new();
-    for caps in MARKED.captures_iter(text) {
+    for caps in MARKED.for_text(text).captures_iter(text) {
         let Some(m) = ["a", "b", "c", "d", "e", "f", "g", "h", "i", "j"].iter().find_map(|g| caps.name(g)) else { continue };
         let name = cut_at_common_word(m.as_str(), lexicon).trim_end_matches(['.', '\'', '’']);
         // "Sheriff of Milwaukee County" is an office of the area "Milwaukee County".

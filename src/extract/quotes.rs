@@ -70,6 +70,10 @@ enum Facing {
 /// bytes. Doubled apostrophes (`''`, the New York Times archive style) and doubled
 /// backticks are double marks.
 fn mark_at(text: &str, i: usize, c: char) -> Option<(Marks, Facing, usize)> {
+    // Called for every character of every paragraph: most are no mark at all.
+    if !matches!(c, '\'' | '`' | '"' | '“' | '„' | '”' | '‘' | '’') {
+        return None;
+    }
     let doubled = (c == '\'' && text[i + 1..].starts_with('\'')) || (c == '`' && text[i + 1..].starts_with('`'));
     let len = if doubled { 2 } else { c.len_utf8() };
     let before = text[..i].chars().next_back();

@@ -11,6 +11,8 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use super::boundaries::WordRegex;
+
 use super::numbers::{NumberMention, NumberUnit};
 use crate::doc::{Document, Span};
 
@@ -49,17 +51,18 @@ impl Bound {
 
 /// Verbs of change ("doubled") and comparisons ("twice as many", "half as likely"). "Twice
 /// the size of" is left out: it compares things more often than the numbers beside it.
-static RATIO_WORDS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+static RATIO_WORDS: LazyLock<WordRegex> = LazyLock::new(|| {
+    WordRegex::new(
         r"(?i)\b(?:(almost|nearly|close to|just under|more than|over|just over|roughly|about|around|some)\s+)?(?:(doubl|tripl|quadrupl|halv)(?:e|ed|es|ing)\b|(twice|three times|four times|five times|ten times|half)\s+as\s+(?:many|much|large|high|big|likely)\b)",
     )
-    .unwrap()
 });
 
 /// Every stated ratio in the text whose two numbers its sentence makes clear.
 pub fn find_ratios(doc: &Document, numbers: &[NumberMention]) -> Vec<FoundRatio> {
     let text: &str = &doc.text;
+    // The ASCII form where it means the same: see `boundaries`.
     RATIO_WORDS
+        .for_text(text)
         .captures_iter(text)
         .filter_map(|c| {
             let whole = c.get(0).unwrap();

@@ -10,33 +10,33 @@
 
 use std::sync::LazyLock;
 
-use regex::Regex;
+use super::boundaries::WordRegex;
 
 /// How many election words make an article an election report.
 pub const MIN_ELECTION_WORDS: usize = 3;
 
 /// Words only election reports use.
-static STRONG_WORDS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:elections?|elected|re-elected|by-elections?|electoral|electorate|constituency|constituencies|ballots?|polling station|turnout|candidates?|candidacy|incumbent|MPs?|MSPs?|councillors?|primary|primaries|caucus(?:es)?|referendum|hustings|re-election|nominee|running mate|precincts|recount|returning officer)\b").unwrap()
+static STRONG_WORDS: LazyLock<WordRegex> = LazyLock::new(|| {
+    WordRegex::new(r"(?i)\b(?:elections?|elected|re-elected|by-elections?|electoral|electorate|constituency|constituencies|ballots?|polling station|turnout|candidates?|candidacy|incumbent|MPs?|MSPs?|councillors?|primary|primaries|caucus(?:es)?|referendum|hustings|re-election|nominee|running mate|precincts|recount|returning officer)\b")
 });
 
 /// Words that reality shows, awards and sport share with elections.
-static SHARED_WORDS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\b(?:voters?|votes?|voted|voting|polls|seats?|landslide|nomination|delegates)\b").unwrap());
+static SHARED_WORDS: LazyLock<WordRegex> = LazyLock::new(|| WordRegex::new(r"(?i)\b(?:voters?|votes?|voted|voting|polls|seats?|landslide|nomination|delegates)\b"));
 
 /// The election words in `text` (the strong ones and the shared ones), plus one when any
 /// party is named.
 pub fn election_score(text: &str, names_a_party: bool) -> (usize, usize) {
-    let strong = STRONG_WORDS.find_iter(text).count();
-    (strong, strong + SHARED_WORDS.find_iter(text).count() + usize::from(names_a_party))
+    let strong = STRONG_WORDS.for_text(text).find_iter(text).count();
+    (strong, strong + SHARED_WORDS.for_text(text).find_iter(text).count() + usize::from(names_a_party))
 }
 
 /// Whether one sentence speaks of voting: a strong or shared election word, or a
 /// majority. `audit` lists the numbers of such sentences that no figure accounts for.
 pub fn is_election_sentence(sentence: &str) -> bool {
-    STRONG_WORDS.is_match(sentence) || SHARED_WORDS.is_match(sentence) || MAJORITY.is_match(sentence)
+    [&STRONG_WORDS, &SHARED_WORDS, &MAJORITY].iter().any(|words| words.for_text(sentence).is_match(sentence))
 }
 
-static MAJORITY: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\bmajorit(?:y|ies)\b").unwrap());
+static MAJORITY: LazyLock<WordRegex> = LazyLock::new(|| WordRegex::new(r"(?i)\bmajorit(?:y|ies)\b"));
 
 /// Whether the article reports an election: enough election words, at least one of them
 /// words no talent show or sports report uses.

@@ -1,0 +1,128 @@
+#!/usr/bin/env python3
+"""Measure newsfacts: throughput, memory and start-up, next to `wc -w` on the same files.
+
+    python3 bench/run.py                 # 10k and 100k articles, all measurements
+    python3 bench/run.py --sizes 10000   # one size
+    python3 bench/run.py --runs 5        # more timed runs per command
+
+Needs hyperfine (Debian: apt-get install hyperfine) and GNU time (/usr/bin/time). The
+corpora are built by bench/make_corpus.py under target/bench/ (never committed) and
+reused by later runs. Every timed command runs on warm page cache: one warm-up run
+first, then --runs timed runs. `wc -w` runs in the same session, on the same files, so
+the ratio holds even when the machine is busy. The table is printed in Markdown and
+saved to target/bench/results.md. Check `uptime` first: other work on the machine makes
+every number worse.
+"""
+
+import argparse
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import time
+
+REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+BENCH = os.path.join(REPO, "target", "bench")
+BIN = os.path.join(REPO, "target", "release", "newsfacts")
+
+
+def run(cmd, **kw):
+    return subprocess.run(cmd, check=True, **kw)
+
+
+def corpus(count):
+    folder = os.path.join(BENCH, f"corpus-{count // 1000}k")
+    run([sys.executable, os.path.join(REPO, "bench", "make_corpus.py"), str(count), folder])
+    size = files = 0
+    for root, _, names in os.walk(folder):
+        for n in names:
+            if n.endswith(".txt"):
+                files += 1
+                size += os.path.getsize(os.path.join(root, n))
+    return folder, files, size
+
+
+def hyperfine(commands, runs, name):
+    out = os.path.join(BENCH, f"{name}.json")
+    run(["hyperfine", "--style", "basic", "--warmup", "1", "--runs", str(runs), "--export-json", out, *commands],
+        stdout=subprocess.DEVNULL)
+    with open(out) as f:
+        return [r for r in json.load(f)["results"]]
+
+
+def peak_rss_mb(cmd):
+    """Peak resident memory of `cmd` (a shell command) in MB, from GNU time."""
+    res = subprocess.run(["/usr/bin/time", "-v", "sh", "-c", cmd], capture_output=True, text=True, check=True)
+    kb = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", res.stderr).group(1))
+    return kb / 1024
+
+
+def main():
+    p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    p.add_argument("--sizes", default="10000,100000", help="corpus sizes in articles (default 10000,100000)")
+    p.add_argument("--runs", type=int, default=3, help="timed runs per command (default 3)")
+    p.add_argument("--no-build", action="store_true", help="use the existing target/release/newsfacts")
+    args = p.parse_args()
+    for tool in ["hyperfine", "/usr/bin/time"]:
+        if not shutil.which(tool):
+            sys.exit(f"bench: {tool} is missing; on Debian: apt-get install hyperfine time")
+    if not args.no_build:
+        run(["cargo", "build", "--release", "--quiet"], cwd=REPO)
+    os.makedirs(BENCH, exist_ok=True)
+    cores = os.cpu_count()
+    lines = []
+    say = lambda s="": (print(s), lines.append(s))
+
+    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=REPO, capture_output=True, text=True).stdout.strip()
+    cpu = next((l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")), "?")
+    say(f"newsfacts {commit}, {time.strftime('%Y-%m-%d %H:%M')}, {cores} cores ({cpu}), load before: {os.getloadavg()[0]:.2f}")
+    say()
+    say(f"| articles | MB | `wc -w` s | 1 thread s | 1 thread MB/s | 1 thread articles/s | 1 thread MB/s of CPU time | x `wc -w` | {cores} threads s | {cores} threads MB/s | speed-up | peak RSS 1 / {cores} threads |")
+    say("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    for count in [int(s) for s in args.sizes.split(",")]:
+        folder, files, size = corpus(count)
+        run(["sh", "-c", f"find {folder} -name '*.txt' -print0 | xargs -0 cat > /dev/null"])
+        wc = f"find {folder} -name '*.txt' -print0 | xargs -0 wc -w > /dev/null"
+        one = f"{BIN} extract -q -j1 {folder} > /dev/null"
+        all_ = f"{BIN} extract -q -j{cores} {folder} > /dev/null"
+        results = hyperfine([wc, one, all_], args.runs, f"throughput-{count}")
+        r_wc, r_one, r_all = (r["mean"] for r in results)
+        cpu_one = results[1]["user"] + results[1]["system"]
+        rss_one, rss_all = peak_rss_mb(one), peak_rss_mb(all_)
+        mb = size / 1e6
+        say(f"| {files:,} | {mb:.1f} | {r_wc:.2f} | {r_one:.2f} | {mb / r_one:.1f} | {files / r_one:,.0f} | {mb / cpu_one:.1f} | {r_one / r_wc:.0f} "
+            f"| {r_all:.2f} | {mb / r_all:.1f} | {r_one / r_all:.2f}x | {rss_one:.0f} / {rss_all:.0f} MB |")
+
+    # Control: how much parallelism the machine gives right now. N independent sha256sum
+    # runs side by side against one; on a quiet N-core machine the speed-up is close to N,
+    # and no program can scale better than this while other work holds the cores.
+    blob = os.path.join(BENCH, "control.bin")
+    with open(blob, "wb") as f:
+        f.write(b"\0" * 150_000_000)
+    single = f"sha256sum {blob} > /dev/null"
+    side_by_side = " & ".join([f"sha256sum {blob} > /dev/null"] * cores) + " & wait"
+    r_single, r_parallel = (r["mean"] for r in hyperfine([single, side_by_side], args.runs, "control"))
+    say()
+    say(f"Control: {cores} x `sha256sum` side by side against one: speed-up {cores * r_single / r_parallel:.2f}x "
+        f"(what the machine allowed during this run; {cores}.00x on a quiet machine)")
+    os.remove(blob)
+
+    empty = os.path.join(BENCH, "empty.txt")
+    open(empty, "w").close()
+    election = os.path.join(REPO, "corpus", sorted(f for f in os.listdir(os.path.join(REPO, "corpus")) if f.endswith(".txt"))[0])
+    starts = hyperfine([f"{BIN} extract -q {empty}", f"{BIN} extract -q {election}"], max(args.runs, 20), "startup")
+    say()
+    say("| start-up | mean | min |")
+    say("|---|---:|---:|")
+    for label, r in zip(["empty article", "one election article (corpus/, compiles the area patterns)"], starts):
+        say(f"| {label} | {r['mean'] * 1000:.1f} ms | {r['min'] * 1000:.1f} ms |")
+    say()
+    say(f"load after: {os.getloadavg()[0]:.2f}")
+    with open(os.path.join(BENCH, "results.md"), "w") as f:
+        f.write("\n".join(lines) + "\n")
+
+
+if __name__ == "__main__":
+    main()

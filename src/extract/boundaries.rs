@@ -1,0 +1,154 @@
+//! Word boundaries and letter classes at DFA speed, their Unicode meaning unchanged.
+//!
+//! The regex crate's fast engine (the lazy DFA) cannot look at a Unicode word boundary
+//! once the text holds a non-ASCII byte: it gives up and the search runs again in a
+//! slower engine. A single "£" or curly quote in an article is enough, and for the big
+//! patterns that read a whole article (places, the topic test) that fallback was a third
+//! of the running time. The ASCII boundary `(?-u:\b)` has no such limit, and it means the
+//! same thing as `\b` on any text whose non-ASCII characters are none of them word
+//! characters (letters, digits, marks): the usual news article. On such a text the
+//! letter classes (`\p{L}`, `\p{Lu}`) can be narrowed to ASCII as well, which shrinks a
+//! big pattern's automaton, its memory and the cost of building its states tenfold.
+//! [`WordRegex`] holds both compilations of one pattern and picks, per text, the ASCII
+//! one when they agree.
+
+use std::sync::OnceLock;
+
+use regex::{Regex, RegexBuilder};
+
+/// The most memory the fast engine of the Unicode form of a [`WordRegex`] may use per
+/// thread. The crate's default (2 MB) is too small for the state sets of a big pattern
+/// such as the places' one, and without the fast engine every search runs in the slowest
+/// one. The cache grows on demand up to this size. The ASCII form, a fraction of the
+/// size, does with the default.
+const FAST_ENGINE_MEMORY: usize = 16 << 20;
+
+/// One pattern compiled twice, each on first use: with Unicode word boundaries, and with
+/// ASCII ones.
+#[derive(Debug)]
+pub struct WordRegex {
+    pattern: String,
+    unicode: OnceLock<Regex>,
+    ascii: OnceLock<Regex>,
+}
+
+impl WordRegex {
+    /// `pattern`, whose `\b` are Unicode word boundaries. Each compilation is made when a
+    /// text first needs it (a big pattern takes milliseconds to compile, and many texts
+    /// need only one of the two); a bad pattern panics then, like a bad `re!` pattern.
+    pub fn new(pattern: impl Into<String>) -> WordRegex {
+        WordRegex { pattern: pattern.into(), unicode: OnceLock::new(), ascii: OnceLock::new() }
+    }
+
+    /// The compilation to run on `text`: both find exactly the same matches in it.
+    pub fn for_text(&self, text: &str) -> &Regex {
+        if ascii_boundaries_suffice(text) {
+            self.ascii.get_or_init(|| Regex::new(&ascii_form(&self.pattern)).expect("built-in pattern compiles"))
+        } else {
+            self.unicode()
+        }
+    }
+
+    fn unicode(&self) -> &Regex {
+        self.unicode.get_or_init(|| build(&self.pattern))
+    }
+}
+
+fn build(pattern: &str) -> Regex {
+    RegexBuilder::new(pattern).dfa_size_limit(FAST_ENGINE_MEMORY).build().expect("built-in pattern compiles")
+}
+
+/// Whether no character of `text` outside ASCII is a word character, so that `\b` and
+/// `(?-u:\b)` find the same boundaries in it.
+pub fn ascii_boundaries_suffice(text: &str) -> bool {
+    text.is_ascii() || !text.chars().any(|c| !c.is_ascii() && regex_syntax::is_word_character(c))
+}
+
+/// `pattern` in its ASCII form: each `\b` written `(?-u:\b)`, and the letter, capital,
+/// digit and word classes (`\p{L}`, `\p{Lu}`, `\d`, `\w`) narrowed to their ASCII
+/// members. On a text whose non-ASCII characters are no word characters, both forms
+/// match the same: none of those characters belongs to any of these classes. The ASCII
+/// classes also make the pattern's automaton a fraction of the size (the Unicode letter
+/// class alone is hundreds of states, copied at every use), which is memory per thread.
+/// Everything else is left as written, which is always correct.
+fn ascii_form(pattern: &str) -> String {
+    let mut out = String::with_capacity(pattern.len() + 16);
+    let mut in_class = 0usize;
+    let mut rest = pattern;
+    while let Some(c) = rest.chars().next() {
+        let narrowed = [(r"\p{Lu}", "A-Z"), (r"\p{L}", "A-Za-z"), (r"\d", "0-9"), (r"\w", "0-9A-Za-z_")]
+            .into_iter()
+            .find(|(class, _)| rest.starts_with(class));
+        if let Some((class, members)) = narrowed {
+            if in_class > 0 {
+                out.push_str(members);
+            } else {
+                out.push_str(&format!("[{members}]"));
+            }
+            rest = &rest[class.len()..];
+            continue;
+        }
+        if rest.starts_with(r"\b") && in_class == 0 {
+            out.push_str(r"(?-u:\b)");
+            rest = &rest[2..];
+            continue;
+        }
+        if c == '\\' {
+            // Any other escape is copied whole, so `\\`, `\[` and `\]` are not misread.
+            let escaped = rest[1..].chars().next().map_or(0, char::len_utf8);
+            out.push_str(&rest[..1 + escaped]);
+            rest = &rest[1 + escaped..];
+            continue;
+        }
+        match c {
+            '[' => in_class += 1,
+            ']' if in_class > 0 => in_class -= 1,
+            _ => {}
+        }
+        out.push(c);
+        rest = &rest[c.len_utf8()..];
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn boundaries_and_classes_are_narrowed_but_escapes_are_not() {
+        assert_eq!(ascii_form(r"\bMP\b"), r"(?-u:\b)MP(?-u:\b)");
+        assert_eq!(ascii_form(r"a\\b\."), r"a\\b\.");
+        assert_eq!(ascii_form(r"\p{Lu}[\p{L}'’\]-]*\d+[\b]"), r"[A-Z][A-Za-z'’\]-]*[0-9]+[\b]");
+        assert_eq!(ascii_form(r"\p{Greek}\s"), r"\p{Greek}\s");
+    }
+
+    #[test]
+    fn ascii_suffices_unless_a_non_ascii_character_is_a_word_character() {
+        assert!(ascii_boundaries_suffice("Labour won £5m – “a record”"));
+        assert!(!ascii_boundaries_suffice("Ms Dubé won"));
+        assert!(!ascii_boundaries_suffice("२०१९ election"));
+    }
+
+    #[test]
+    fn both_compilations_agree_where_the_fast_one_is_chosen() {
+        let re = WordRegex::new(r"(?i)\b(?:votes?|elected)\b");
+        for text in ["£5 votes – “Elected” and unelected", "Ms Dubé votes", "évotes votesé votes"] {
+            let got: Vec<_> = re.for_text(text).find_iter(text).map(|m| m.range()).collect();
+            let unicode: Vec<_> = re.unicode().find_iter(text).map(|m| m.range()).collect();
+            assert_eq!(got, unicode, "{text}");
+        }
+        let names = WordRegex::new(r"\p{Lu}[\p{L}'’-]*\ (?:seat|ward)\b");
+        for text in ["£5m for the Harbridge seat, O’Neill ward – “Ash ward”", "the Ösel seat and Dubé ward", "ÖSEL seat"] {
+            let got: Vec<_> = names.for_text(text).find_iter(text).map(|m| m.range()).collect();
+            let unicode: Vec<_> = names.unicode().find_iter(text).map(|m| m.range()).collect();
+            assert_eq!(got, unicode, "{text}");
+            assert!(!got.is_empty());
+        }
+        // The case that needs the slow one: next to "é" the ASCII boundary would match.
+        let text = "évotes";
+        assert_eq!(re.unicode().find_iter(text).count(), 0);
+        assert_eq!(build(&ascii_form(&re.pattern)).find_iter(text).count(), 1);
+        assert!(std::ptr::eq(re.for_text(text), re.unicode()));
+    }
+}
