@@ -213,15 +213,38 @@ fn unreachable_entry(prefix: &OsStr, root: &Path, error: &walkdir::Error, extens
     Some(InputFile::new(join_label(prefix, root, path), path.to_path_buf(), Some(walk_error)))
 }
 
-/// What to say of a symbolic link that leads nowhere (`None` for anything else).
+/// What to say of a symbolic link that leads nowhere, or round in a loop (`None` for
+/// anything else).
 pub fn dangling_link(path: &Path) -> Option<String> {
     let meta = fs::symlink_metadata(path).ok()?;
-    let leads_nowhere = fs::metadata(path).is_err_and(|e| e.kind() == io::ErrorKind::NotFound);
-    if !meta.file_type().is_symlink() || !leads_nowhere {
+    if !meta.file_type().is_symlink() {
         return None;
     }
     let target = fs::read_link(path).ok()?;
-    Some(format!("this is a symbolic link to {}, which does not exist; remove the link or restore its file", target.display()))
+    match fs::metadata(path) {
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Some(format!(
+            "this is a symbolic link to {}, which does not exist; remove the link or restore its file",
+            target.display()
+        )),
+        Err(_) if leads_in_a_loop(path) => Some(format!(
+            "this is a symbolic link to {}, and the links from there lead back round in a loop; remove or repoint one of them",
+            target.display()
+        )),
+        _ => None,
+    }
+}
+
+/// Whether following the links from `path` never reaches something that is not a link
+/// (the system gives up after 40 links; so does this, portably).
+fn leads_in_a_loop(path: &Path) -> bool {
+    let mut current = path.to_path_buf();
+    for _ in 0..=40 {
+        match fs::read_link(&current) {
+            Ok(target) => current = current.parent().unwrap_or(Path::new("")).join(target),
+            Err(_) => return false,
+        }
+    }
+    true
 }
 
 /// The folder as typed, without trailing slashes, so `corpus/` and `corpus` give the same

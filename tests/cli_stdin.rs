@@ -178,3 +178,19 @@ fn each_answer_comes_before_the_input_closes() {
     assert!(child.wait().unwrap().success());
     assert!(lines_rx.recv().is_err(), "nothing more after the input closed");
 }
+
+#[test]
+fn an_article_over_max_bytes_gets_a_too_large_entry_in_its_place() {
+    let input = [json!({"id": "small", "text": "Labour won."}), json!({"id": "big", "text": "x".repeat(2000)})]
+        .iter()
+        .map(|v| v.to_string() + "\n")
+        .collect::<String>();
+    let (out, _, code) = run_stdin(&["--max-bytes", "1K"], input);
+    let lines: Vec<Value> = out.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(lines.len(), 2);
+    assert_eq!(lines[0]["path"], "small");
+    assert!(lines[0]["schema"].is_string());
+    assert_eq!((&lines[1]["path"], &lines[1]["error"]["code"]), (&json!("big"), &json!("too-large")));
+    assert!(lines[1]["error"]["message"].as_str().unwrap().contains("2000 bytes, more than --max-bytes 1024"));
+    assert_eq!(code, 0, "error entries do not fail a stream");
+}
