@@ -475,13 +475,13 @@ fn an_interrupted_run_leaves_no_partial_output() {
         mkfifo(&dir.path().join("wait.txt"));
         let mut child = StdCommand::new(env!("CARGO_BIN_EXE_newsfacts"))
             .current_dir(dir.path())
-            .args(["extract", "articles", "wait.txt", "-o", "out.jsonl"])
+            .args(["extract", "articles", "wait.txt", "-o", "out.jsonl", "--html", "page.html"])
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .spawn()
             .unwrap();
-        // The temporary output file appears once the run has started.
-        while temporary_files(dir.path()).is_empty() {
+        // The temporary output files (records and page) appear once the run has started.
+        while temporary_files(dir.path()).len() < 2 {
             assert!(child.try_wait().unwrap().is_none(), "the run waits on its pipe");
             std::thread::yield_now();
         }
@@ -489,8 +489,8 @@ fn an_interrupted_run_leaves_no_partial_output() {
         let exit = child.wait().unwrap();
         use std::os::unix::process::ExitStatusExt;
         assert_eq!(exit.signal().map(|s| 128 + s).or(exit.code()), Some(status), "{exit:?}");
-        assert!(temporary_files(dir.path()).is_empty(), "the temporary file is removed");
-        assert!(!dir.path().join("out.jsonl").exists(), "no output file");
+        assert!(temporary_files(dir.path()).is_empty(), "the temporary files are removed");
+        assert!(!dir.path().join("out.jsonl").exists() && !dir.path().join("page.html").exists(), "no output file");
     }
 }
 
