@@ -167,23 +167,21 @@ fn read_article(input: &Input, max_bytes: u64) -> Result<Vec<u8>, ErrorRecord> {
         let message = input::dangling_link(&input.path).unwrap_or_else(|| format!("cannot read this file: {e}"));
         error_entry(input.label, "unreadable", message)
     };
-    let too_large = |size: &str| {
-        let message = format!("the file is {size}, more than --max-bytes {max_bytes}; it was skipped unread (raise --max-bytes to read it)");
-        error_entry(input.label, "too-large", message)
-    };
     let meta = std::fs::metadata(&input.path).map_err(unreadable)?;
     if meta.is_dir() {
         return Err(error_entry(input.label, "unreadable", "this is a folder, not an article; name the folder itself to read the articles in it".into()));
     }
     if meta.is_file() && meta.len() > max_bytes {
-        return Err(too_large(&format!("{} bytes", meta.len())));
+        let size = format!("the file is {} bytes", meta.len());
+        return Err(too_large(input.label, &size, "it was skipped unread", max_bytes));
     }
     let file = File::open(&input.path).map_err(unreadable)?;
     let expected = if meta.is_file() { meta.len() } else { 0 };
     let mut raw = Vec::with_capacity(usize::try_from(expected).unwrap_or(0));
     file.take(max_bytes + 1).read_to_end(&mut raw).map_err(unreadable)?;
     if raw.len() as u64 > max_bytes {
-        return Err(too_large("larger than that (it grew, or it is a stream)"));
+        let size = format!("the file holds at least {} bytes (it is a stream, or it grew while read)", raw.len());
+        return Err(too_large(input.label, &size, "reading stopped there and it was skipped", max_bytes));
     }
     Ok(raw)
 }
@@ -197,11 +195,8 @@ fn extract_record(
 ) -> Result<ArticleRecord, ErrorRecord> {
     let article = record.to_article(format).map_err(|bad| error_entry(&bad.path, "malformed-input", bad.message))?;
     if article.bytes.len() as u64 > max_bytes {
-        let message = format!(
-            "the article is {} bytes, more than --max-bytes {max_bytes}; it was skipped (raise --max-bytes to read it)",
-            article.bytes.len()
-        );
-        return Err(error_entry(&article.path, "too-large", message));
+        let size = format!("the article is {} bytes", article.bytes.len());
+        return Err(too_large(&article.path, &size, "it was skipped", max_bytes));
     }
     extract_guarded(pipeline, &article.path, &article.bytes)
 }
@@ -212,6 +207,12 @@ fn extract_guarded(pipeline: &Pipeline, path: &str, raw: &[u8]) -> Result<Articl
     panic::catch_unwind(AssertUnwindSafe(|| pipeline.extract(path, raw))).unwrap_or_else(|_| {
         Err(error_entry(path, "internal", "the extractor crashed on this article; please report it with the file".into()))
     })
+}
+
+/// The `too-large` entry: "{size}, more than --max-bytes N; {outcome} (raise ...)".
+fn too_large(path: &str, size: &str, outcome: &str, max_bytes: u64) -> ErrorRecord {
+    let message = format!("{size}, more than --max-bytes {max_bytes}; {outcome} (raise --max-bytes to read it)");
+    error_entry(path, "too-large", message)
 }
 
 fn error_entry(path: &str, code: &str, message: String) -> ErrorRecord {
