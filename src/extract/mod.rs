@@ -5,7 +5,6 @@
 //!
 //! | stage        | reads                              | adds                                  |
 //! |--------------|------------------------------------|---------------------------------------|
-//! | numbers      | text                               | every number, its unit and its hedge  |
 //! | parties      | text                               | party mentions with canonical names   |
 //! | quote spans  | paragraphs                         | quoted stretches of text              |
 //! | names        | text, parties, quote spans         | people and their mentions             |
@@ -17,6 +16,7 @@
 //!
 //! | stage        | reads                              | adds                                  |
 //! |--------------|------------------------------------|---------------------------------------|
+//! | numbers      | text                               | every number, its unit and its hedge  |
 //! | places       | text, people                       | contest areas: seats, wards, states   |
 //! | figures      | sentences, numbers, people, places | election figures, subject and year    |
 //! | candidates   | people, parties, places, figures   | the people standing in the contest    |
@@ -123,11 +123,7 @@ impl Pipeline {
     /// Runs every stage over one document.
     pub fn analyse(&self, doc: &Document) -> Analysis {
         let text: &str = &doc.text;
-        let mut a = Analysis {
-            numbers: numbers::find_numbers(text),
-            parties: self.parties.find(text),
-            ..Analysis::default()
-        };
+        let mut a = Analysis { parties: self.parties.find(text), ..Analysis::default() };
         let quote_spans = quotes::find_quote_spans(doc);
         let quoted: Vec<Span> = quote_spans.iter().map(|q| q.span.clone()).collect();
         a.people = self.names.find(doc, &self.lexicon, &a.parties, &quoted);
@@ -141,6 +137,8 @@ impl Pipeline {
         if !a.election_article {
             return a;
         }
+        // Numbers feed only figures and ratios; most articles never need them.
+        a.numbers = numbers::find_numbers(text);
         // Areas feed only figures and candidates. A place inside a name ("Gary Pendle")
         // is not one.
         a.places = self.places.find(text, &self.lexicon);
