@@ -8,6 +8,7 @@ mod cmd;
 mod config;
 mod input;
 mod interrupt;
+mod ordered;
 mod output;
 mod stream;
 mod progress;

@@ -1,30 +1,21 @@
-//! The JSON Lines writer of `extract`: where the lines go, and how records computed in
-//! parallel reach it in path order.
+//! The JSON Lines writer of `extract`: where the lines go.
 //!
-//! Articles are extracted on a thread pool, each thread taking the next article when it
-//! is done with one; the records are written in input order through a small reorder
-//! buffer, so the output is the same bytes for any thread count and memory holds a
-//! window of records, not the whole corpus. An `-o` file is
-//! written under a temporary name beside it and renamed into place only when the run
-//! completes, so a failed run never leaves a truncated file that looks like a result.
+//! Records arrive in input order from [`crate::ordered`], so the output is the same
+//! bytes for any thread count and memory holds a window of records, not the whole
+//! corpus. An `-o` file is written under a temporary name beside it and renamed into
+//! place only when the run completes, so a failed run never leaves a truncated file that
+//! looks like a result.
 
-use std::collections::BTreeMap;
 use std::fmt;
 use std::fs;
 use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
-use std::sync::{mpsc, Condvar, Mutex};
 
 use anyhow::{bail, Context};
 use newsfacts::{ArticleRecord, ErrorRecord};
-use rayon::ThreadPool;
 use tempfile::NamedTempFile;
 
 use crate::interrupt;
-
-/// Results that may wait for the writer, per thread: enough that a long article rarely
-/// makes a thread wait, few enough that the waiting records stay small.
-const WINDOW_PER_THREAD: usize = 16;
 
 /// Where the JSON lines are written.
 pub enum RecordSink {
@@ -163,95 +154,6 @@ fn give_usual_permissions(temp: &NamedTempFile, target: &Path) -> io::Result<()>
     Ok(())
 }
 
-/// How many results may wait for the writer at once on `pool`: the most a caller that
-/// brings its own items (a stream) should gather before calling [`for_each_in_order`].
-pub fn window_len(pool: &ThreadPool) -> usize {
-    pool.current_num_threads().max(1) * WINDOW_PER_THREAD
-}
-
-/// Runs `work` over `items` on `pool` and hands the results to `emit` in item order.
-/// Stops at the first error `emit` returns.
-///
-/// Each thread takes the next item as soon as it is done with one, so a long article
-/// holds up no other thread; finished results wait in a reorder buffer until those
-/// before them are written. A thread only waits when it is [`window_len`] items ahead
-/// of the writer, which bounds the memory held, whatever the length of `items`.
-pub fn for_each_in_order<I, R, Items>(
-    pool: &ThreadPool,
-    items: Items,
-    work: impl Fn(I) -> R + Sync,
-    mut emit: impl FnMut(R) -> io::Result<()>,
-) -> io::Result<()>
-where
-    Items: IntoIterator<Item = I>,
-    Items::IntoIter: Send,
-    I: Send,
-    R: Send,
-{
-    let capacity = window_len(pool);
-    let source = Mutex::new(items.into_iter().enumerate());
-    let progress = Progress { state: Mutex::new((0, false)), changed: Condvar::new() };
-    let (results, received) = mpsc::channel::<(usize, R)>();
-    pool.in_place_scope(|scope| {
-        for _ in 0..pool.current_num_threads().max(1) {
-            let results = results.clone();
-            let (source, progress, work) = (&source, &progress, &work);
-            scope.spawn(move |_| loop {
-                let Some((i, item)) = source.lock().expect("no worker panics holding it").next() else { return };
-                if !progress.wait_for_room(i, capacity) {
-                    return;
-                }
-                if results.send((i, work(item))).is_err() {
-                    return;
-                }
-            });
-        }
-        drop(results);
-        let mut waiting: BTreeMap<usize, R> = BTreeMap::new();
-        let mut next = 0;
-        let mut outcome = Ok(());
-        for (i, result) in received {
-            if outcome.is_err() {
-                continue; // drain what the workers still send, then end
-            }
-            waiting.insert(i, result);
-            while let Some(result) = waiting.remove(&next) {
-                if let Err(e) = emit(result) {
-                    outcome = Err(e);
-                    break;
-                }
-                next += 1;
-            }
-            progress.written(next, outcome.is_err());
-        }
-        outcome
-    })
-}
-
-/// How far the writer has got, for workers that must not run too far ahead of it.
-struct Progress {
-    /// Items written, and whether the run stopped.
-    state: Mutex<(usize, bool)>,
-    changed: Condvar,
-}
-
-impl Progress {
-    /// Waits until item `i` is fewer than `capacity` items ahead of the writer; false if
-    /// the run stopped meanwhile.
-    fn wait_for_room(&self, i: usize, capacity: usize) -> bool {
-        let mut state = self.state.lock().expect("no thread panics holding it");
-        while !state.1 && i >= state.0 + capacity {
-            state = self.changed.wait(state).expect("no thread panics holding it");
-        }
-        !state.1
-    }
-
-    fn written(&self, count: usize, stopped: bool) {
-        *self.state.lock().expect("no thread panics holding it") = (count, stopped);
-        self.changed.notify_all();
-    }
-}
-
 /// One output line, rendered on the worker thread, and what it counts for.
 pub struct Entry {
     pub line: String,
@@ -320,70 +222,6 @@ impl fmt::Display for Summary {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn results_come_out_in_input_order_whatever_the_pool() {
-        let items: Vec<usize> = (0..1000).collect();
-        for threads in [1, 3] {
-            let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build().unwrap();
-            let mut seen = Vec::new();
-            for_each_in_order(
-                &pool,
-                items.iter(),
-                |i| i * 2,
-                |r| {
-                    seen.push(r);
-                    Ok(())
-                },
-            )
-            .unwrap();
-            assert_eq!(seen, items.iter().map(|i| i * 2).collect::<Vec<_>>());
-        }
-    }
-
-    #[test]
-    fn workers_never_run_more_than_a_window_ahead_of_the_writer() {
-        use std::sync::atomic::{AtomicUsize, Ordering};
-        let pool = rayon::ThreadPoolBuilder::new().num_threads(3).build().unwrap();
-        let capacity = window_len(&pool);
-        let started = AtomicUsize::new(0);
-        let mut written = 0;
-        let mut most_ahead = 0;
-        for_each_in_order(
-            &pool,
-            0..2000usize,
-            |i| {
-                started.fetch_add(1, Ordering::SeqCst);
-                // Uneven work, so results finish out of order.
-                (0..(i % 13) * 500).fold(i, |acc, x| acc.wrapping_add(x))
-            },
-            |_| {
-                written += 1;
-                most_ahead = most_ahead.max(started.load(Ordering::SeqCst) - written);
-                Ok(())
-            },
-        )
-        .unwrap();
-        assert_eq!(written, 2000);
-        assert!(most_ahead <= capacity, "{most_ahead} results ahead of the writer, window {capacity}");
-    }
-
-    #[test]
-    fn a_failing_emit_stops_the_run() {
-        let pool = rayon::ThreadPoolBuilder::new().num_threads(2).build().unwrap();
-        let mut calls = 0;
-        let result = for_each_in_order(
-            &pool,
-            [1, 2, 3],
-            |i| i,
-            |_| {
-                calls += 1;
-                Err(io::Error::from(io::ErrorKind::BrokenPipe))
-            },
-        );
-        assert!(result.is_err());
-        assert_eq!(calls, 1);
-    }
 
     #[test]
     fn a_file_appears_only_when_finished() {

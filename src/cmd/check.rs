@@ -17,7 +17,7 @@ use super::extract::extract_one;
 use super::{load_pipeline, open_records, print_findings, report, Outcome};
 use crate::config::{CheckConfig, DEFAULT_MAX_BYTES};
 use crate::input;
-use crate::output::for_each_in_order;
+use crate::ordered::for_each_in_order;
 use crate::progress::Progress;
 
 /// What was read, for the summary line.

@@ -23,7 +23,8 @@ use rayon::ThreadPool;
 use super::{load_pipeline, report, Outcome};
 use crate::config::{ExtractConfig, RecordFormat};
 use crate::input::{self, Input, InputList};
-use crate::output::{for_each_in_order, window_len, Entry, RecordSink, Summary};
+use crate::ordered::{for_each_in_order, window_len};
+use crate::output::{Entry, RecordSink, Summary};
 use crate::progress::Progress;
 use crate::stream::{RawRecord, Records, StdinFormat};
 
