@@ -164,11 +164,53 @@ impl Lexicon {
         Ok(())
     }
 
+    /// Whether `word`, in any case, is a reporting verb form ("Said", "SAYS").
+    pub fn is_reporting_verb(&self, word: &str) -> bool {
+        with_ascii_lowercase(word, |lower| self.reporting_verbs.contains_key(lower))
+    }
+
+    /// Whether `first second`, in any case, is a two-word reporting verb ("pointed out").
+    pub fn is_reporting_verb_pair(&self, first: &str, second: &str) -> bool {
+        with_joined(first, second, |pair| self.is_reporting_verb(pair))
+    }
+
+    /// The title written as two words ("Lt Gov", "Prime Minister"), if `first second` is one.
+    pub fn two_word_title(&self, first: &str, second: &str) -> Option<&Title> {
+        with_joined(first, second, |title| self.titles.get(title))
+    }
+
     /// The canonical name of a party form, ignoring a trailing possessive.
     pub fn canonical_party(&self, form: &str) -> Option<&str> {
         let bare = strip_possessive(form);
         self.parties.iter().find(|p| p.form == bare).map(|p| p.canonical.as_str())
     }
+}
+
+/// Calls `f` with `first second`, built on the stack when short.
+fn with_joined<T>(first: &str, second: &str, f: impl FnOnce(&str) -> T) -> T {
+    let mut buffer = [0u8; 64];
+    let len = first.len() + 1 + second.len();
+    if len > buffer.len() {
+        return f(&format!("{first} {second}"));
+    }
+    buffer[..first.len()].copy_from_slice(first.as_bytes());
+    buffer[first.len()] = b' ';
+    buffer[first.len() + 1..len].copy_from_slice(second.as_bytes());
+    f(std::str::from_utf8(&buffer[..len]).expect("two strings and a space"))
+}
+
+/// Calls `f` with `word` in lower case; a short ASCII word (nearly every word of a news
+/// article) is lowered on the stack instead of in a new string, as name and quote rules
+/// do this for every capitalised word.
+pub fn with_ascii_lowercase<T>(word: &str, f: impl FnOnce(&str) -> T) -> T {
+    let mut buffer = [0u8; 32];
+    if word.len() > buffer.len() || !word.is_ascii() {
+        return f(&word.to_lowercase());
+    }
+    let lower = &mut buffer[..word.len()];
+    lower.copy_from_slice(word.as_bytes());
+    lower.make_ascii_lowercase();
+    f(std::str::from_utf8(lower).expect("ASCII stays ASCII"))
 }
 
 /// "Labour's" -> "Labour", "Democrats’" -> "Democrats".
@@ -210,6 +252,21 @@ mod tests {
             assert_eq!(lex.canonical_party(form), Some(canonical), "{form}");
         }
         assert_eq!(lex.canonical_party("Tesco"), None);
+    }
+
+    #[test]
+    fn lookups_without_allocating_agree_with_plain_ones() {
+        let lex = Lexicon::builtin();
+        for word in ["Said", "SAYS", "said", "Told", "Table", "Éclair", "x".repeat(40).as_str(), ""] {
+            assert_eq!(lex.is_reporting_verb(word), lex.reporting_verbs.contains_key(&word.to_lowercase()), "{word}");
+        }
+        assert!(lex.two_word_title("Prime", "Minister").is_some());
+        assert!(lex.two_word_title("Lt", "Gov").is_some());
+        assert!(lex.two_word_title("Table", "Cloth").is_none());
+        assert!(lex.is_reporting_verb_pair("Pointed", "out") && !lex.is_reporting_verb_pair("pointed", "at"));
+        assert!(lex.two_word_title(&"y".repeat(40), &"z".repeat(40)).is_none());
+        assert_eq!(with_ascii_lowercase("ÀB", str::to_string), "àb");
+        assert_eq!(with_ascii_lowercase("AB", str::to_string), "ab");
     }
 
     #[test]

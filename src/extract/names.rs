@@ -181,7 +181,7 @@ fn ends_possessive(word: &str) -> bool {
 }
 
 fn take_name(text: &str, words: &[Span], lex: &Lexicon, parties: &Cover, out: &mut Vec<RawMention>) {
-    let word_str = |s: &Span| strip_possessive(&text[s.clone()]).to_string();
+    let word_str = |s: &Span| strip_possessive(&text[s.clone()]);
     let is_party = |s: &Span| parties.contains_span(s);
     let mut k = 0;
     let mut title: Option<(Span, Gender)> = None;
@@ -196,7 +196,7 @@ fn take_name(text: &str, words: &[Span], lex: &Lexicon, parties: &Cover, out: &m
             continue;
         }
         // "Continued Stone:", "Said Mr Murray": a capitalised verb opening the sentence.
-        let verb = lex.reporting_verbs.contains_key(&bare.to_lowercase()) && !lex.first_names.contains_key(bare);
+        let verb = lex.is_reporting_verb(bare) && !lex.first_names.contains_key(bare);
         if verb || is_party(&words[k]) || lex.not_names.contains(bare) || NEVER_NAMES.contains(&bare) || lex.org_words.contains(bare) || bare == "MP" || bare == "MPs" {
             title = None;
             k += 1;
@@ -223,18 +223,18 @@ fn take_name(text: &str, words: &[Span], lex: &Lexicon, parties: &Cover, out: &m
         }
     }
     // Start at a first name when the run opens with other capitalised words.
-    let first_name_at = rest.iter().position(|s| lex.first_names.contains_key(word_str(s).as_str()));
+    let first_name_at = rest.iter().position(|s| lex.first_names.contains_key(word_str(s)));
     let rest = match first_name_at {
         Some(p) if p > 0 && title.is_none() && rest.len() - p >= 2 => &rest[p..],
         _ => rest,
     };
     // "Damian Green", "Kate Green": a party form after a first name is a surname.
-    let first_is_name = lex.first_names.contains_key(word_str(&rest[0]).as_str());
+    let first_is_name = lex.first_names.contains_key(word_str(&rest[0]));
     let party_inside = rest.iter().enumerate().any(|(i, s)| is_party(s) && !(i > 0 && first_is_name));
     if rest.iter().skip(1).any(|s| lex.org_words.contains(word_str(s).trim_end_matches('.'))) || party_inside {
         return;
     }
-    if rest.iter().any(|s| lex.not_names.contains(word_str(s).as_str()) || NEVER_NAMES.contains(&word_str(s).as_str())) {
+    if rest.iter().any(|s| lex.not_names.contains(word_str(s)) || NEVER_NAMES.contains(&word_str(s))) {
         return;
     }
     if rest.len() == 1 && word_str(&rest[0]).chars().count() < 2 {
@@ -255,8 +255,8 @@ fn take_name(text: &str, words: &[Span], lex: &Lexicon, parties: &Cover, out: &m
 fn match_title(text: &str, words: &[Span], lex: &Lexicon) -> Option<(usize, Gender)> {
     if words.len() >= 3 {
         // "Lt. Gov." is the title "Lt Gov".
-        let two = format!("{} {}", text[words[0].clone()].trim_end_matches('.'), text[words[1].clone()].trim_end_matches('.'));
-        if let Some(t) = lex.titles.get(two.as_str()) {
+        let (first, second) = (text[words[0].clone()].trim_end_matches('.'), text[words[1].clone()].trim_end_matches('.'));
+        if let Some(t) = lex.two_word_title(first, second) {
             return Some((2, t.gender));
         }
     }

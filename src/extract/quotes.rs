@@ -15,7 +15,7 @@
 
 use crate::doc::{floor_char_boundary, Document, Span};
 use crate::extract::names::{People, Reference};
-use crate::lexicon::Lexicon;
+use crate::lexicon::{with_ascii_lowercase, Lexicon};
 
 /// Which marks delimit a quote.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -328,7 +328,7 @@ fn words(text: &str, span: Span) -> Vec<Span> {
 }
 
 fn is_verb(ctx: &Context, word: &str) -> bool {
-    ctx.lexicon.reporting_verbs.contains_key(&word.to_lowercase())
+    ctx.lexicon.is_reporting_verb(word)
 }
 
 /// The reporting verb starting at word `i` of `ws`: one word ("said") or two ("shot
@@ -337,8 +337,7 @@ fn verb_at(ctx: &Context, ws: &[Span], i: usize) -> Option<Span> {
     let text: &str = &ctx.doc.text;
     let w = ws.get(i)?;
     if let Some(next) = ws.get(i + 1) {
-        let pair = format!("{} {}", &text[w.clone()], &text[next.clone()]);
-        if text[w.end..next.start].trim().is_empty() && is_verb(ctx, &pair) {
+        if text[w.end..next.start].trim().is_empty() && ctx.lexicon.is_reporting_verb_pair(&text[w.clone()], &text[next.clone()]) {
             return Some(w.start..next.end);
         }
     }
@@ -347,8 +346,9 @@ fn verb_at(ctx: &Context, ws: &[Span], i: usize) -> Option<Span> {
 
 /// Adverbs and auxiliaries that may stand between a speaker and the verb.
 fn is_filler(word: &str) -> bool {
-    let w = word.to_lowercase();
-    w.ends_with("ly") || matches!(w.as_str(), "also" | "then" | "later" | "has" | "had" | "have" | "would" | "will" | "was" | "is" | "once" | "again" | "recently" | "previously" | "just" | "simply" | "quickly")
+    with_ascii_lowercase(word, |w| {
+        w.ends_with("ly") || matches!(w, "also" | "then" | "later" | "has" | "had" | "have" | "would" | "will" | "was" | "is" | "once" | "again" | "recently" | "previously" | "just" | "simply" | "quickly")
+    })
 }
 
 /// ", she said." / ", said Mr Murray" / " Brafman said" right after the closing mark.
