@@ -1,8 +1,8 @@
-//! Turning the PATH arguments of `extract` into the sorted list of articles to read.
+//! Turning the PATH arguments of `extract` into the articles to read, in label order.
 //!
 //! A record's `path` is the user's own spelling (a file as named, or a folder as named
 //! joined with `/` and the file's place inside it), so that records can be joined back to
-//! the user's files without guessing. Sorting and deduplicating on that string is what
+//! the user's files without guessing. Ordering and deduplicating on that string is what
 //! makes the output order a property of the inputs and not of the file system.
 //!
 //! A file name need not be UTF-8 (on Unix it is any bytes), but a JSON string must be.
@@ -10,140 +10,180 @@
 //! its exact bytes are kept for the record's `path_bytes`, so no two files share a path
 //! and every file can be found again.
 //!
-//! The sorted list is the one thing a run holds for every article, so it is kept
-//! compact ([`InputList`]): the labels side by side in one string, and a file's path
-//! only where it is not its label. That is about 60 bytes an article (6 MB for 100,000),
-//! where a struct of three strings each took over 200.
+//! The articles are found as they are read, never listed in full, so that memory does
+//! not grow with the corpus: each folder is walked in label order (its entries sorted
+//! by name, a folder's name compared as if it ended in `/`, as it does in its files'
+//! labels), and the walks of several PATHs are merged, dropping a label seen just
+//! before. A run holds one folder's listing per level of the walk, not the corpus.
 
-use std::borrow::Cow;
-use std::collections::HashMap;
+use std::cmp::Reverse;
+use std::collections::BinaryHeap;
 use std::ffi::OsStr;
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
 use anyhow::bail;
-use walkdir::WalkDir;
+use walkdir::{DirEntry, WalkDir};
 
-/// One article to read, as the walk finds it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-struct InputFile {
-    /// The record's `path`.
-    label: String,
+/// One article to read.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Input {
+    /// The record's `path`. Declared first: inputs are ordered by label, then bytes.
+    pub label: String,
     /// The label's exact bytes, when they are not UTF-8 (the record's `path_bytes`).
-    label_bytes: Option<Vec<u8>>,
-    path: PathBuf,
+    pub label_bytes: Option<Vec<u8>>,
+    pub path: PathBuf,
     /// Why the folder walk could not reach this entry; it becomes an error entry in the
     /// output, in its place, like a file that cannot be read.
-    walk_error: Option<String>,
+    pub walk_error: Option<String>,
 }
 
-/// One article of an [`InputList`], borrowed from it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Input<'a> {
-    pub label: &'a str,
-    /// The label's exact bytes, when they are not UTF-8.
-    pub label_bytes: Option<&'a [u8]>,
-    pub path: Cow<'a, Path>,
-    pub walk_error: Option<&'a str>,
+/// The articles named by the PATH arguments, in label order, each label once.
+pub struct Inputs {
+    /// One source per PATH, in the order given, and the next article of each: of equal
+    /// labels, the first PATH's wins.
+    sources: Vec<(Source, Option<Input>)>,
+    /// The label (and bytes) last handed out, to drop the same file named twice.
+    last: Option<(String, Option<Vec<u8>>)>,
 }
 
-/// The articles to read, sorted by label and deduplicated, stored compactly.
-#[derive(Debug, Default)]
-pub struct InputList {
-    /// Every label, one after the other, in the order they were found.
-    labels: String,
-    /// Where each label lies in `labels`, in label order.
-    order: Vec<(usize, usize)>,
-    /// The path of an article, by where its label starts, where it is not the label.
-    paths: HashMap<usize, PathBuf>,
-    /// The exact bytes of a label, by where it starts, where they are not UTF-8.
-    label_bytes: HashMap<usize, Vec<u8>>,
-    walk_errors: HashMap<usize, String>,
+type Source = Box<dyn Iterator<Item = Input> + Send>;
+
+impl Iterator for Inputs {
+    type Item = Input;
+
+    fn next(&mut self) -> Option<Input> {
+        loop {
+            let first = (0..self.sources.len())
+                .filter(|&i| self.sources[i].1.is_some())
+                .min_by(|&a, &b| key(self.sources[a].1.as_ref()).cmp(&key(self.sources[b].1.as_ref())))?;
+            let (source, head) = &mut self.sources[first];
+            let input = std::mem::replace(head, source.next()).expect("only sources with a next article are chosen");
+            if self.last.as_ref().is_some_and(|(label, bytes)| *label == input.label && *bytes == input.label_bytes) {
+                continue;
+            }
+            self.last = Some((input.label.clone(), input.label_bytes.clone()));
+            return Some(input);
+        }
+    }
 }
 
-impl InputList {
-    /// Adds an article as found; [`InputList::finish`] puts them in order.
-    fn push(&mut self, file: InputFile) {
-        let start = self.labels.len();
-        self.labels.push_str(&file.label);
-        self.order.push((start, self.labels.len()));
-        if file.path.as_os_str() != file.label.as_str() {
-            self.paths.insert(start, file.path);
-        }
-        if let Some(bytes) = file.label_bytes {
-            self.label_bytes.insert(start, bytes);
-        }
-        if let Some(reason) = file.walk_error {
-            self.walk_errors.insert(start, reason);
-        }
-    }
-
-    /// Sorts by label and keeps the first of equal labels. Two names can share a label
-    /// only when one is escaped, so their exact bytes tell them apart.
-    fn finish(mut self) -> InputList {
-        let (labels, bytes) = (&self.labels, &self.label_bytes);
-        let key = |&(start, end): &(usize, usize)| (&labels[start..end], bytes.get(&start));
-        self.order.sort_by(|a, b| key(a).cmp(&key(b)));
-        self.order.dedup_by(|a, b| key(a) == key(b));
-        self.order.shrink_to_fit();
-        self.labels.shrink_to_fit();
-        self
-    }
-
-    pub fn len(&self) -> usize {
-        self.order.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.order.is_empty()
-    }
-
-    /// The article at position `i` (in label order).
-    pub fn get(&self, i: usize) -> Input<'_> {
-        let (start, end) = self.order[i];
-        let label = &self.labels[start..end];
-        let path = self.paths.get(&start).map_or_else(|| Cow::Borrowed(Path::new(label)), |p| Cow::Borrowed(p.as_path()));
-        let label_bytes = self.label_bytes.get(&start).map(Vec::as_slice);
-        Input { label, label_bytes, path, walk_error: self.walk_errors.get(&start).map(String::as_str) }
-    }
-
-    #[cfg(test)]
-    pub fn iter(&self) -> impl Iterator<Item = Input<'_>> {
-        (0..self.len()).map(|i| self.get(i))
-    }
+fn key(input: Option<&Input>) -> Option<(&str, Option<&[u8]>)> {
+    input.map(|input| (input.label.as_str(), input.label_bytes.as_deref()))
 }
 
 /// The files named in `paths` and the files under the folders named there whose
-/// extension (compared without case) is one of `extensions`, sorted by label.
-pub fn collect(paths: &[PathBuf], extensions: &[String]) -> anyhow::Result<InputList> {
-    let mut inputs = InputList::default();
+/// extension (compared without case) is one of `extensions`, in label order. A path that
+/// does not exist, or no article at all, is an error before anything is read.
+pub fn walk(paths: &[PathBuf], extensions: &[String]) -> anyhow::Result<Inputs> {
+    let mut sources: Vec<(Source, Option<Input>)> = Vec::with_capacity(paths.len());
     for path in paths {
-        match fs::metadata(path) {
-            Ok(meta) if meta.is_dir() => walk_folder(path, extensions, &mut inputs),
+        let mut source: Source = match fs::metadata(path) {
+            Ok(meta) if meta.is_dir() => Box::new(FolderWalk::new(path, extensions)),
             Err(e) if e.kind() == io::ErrorKind::NotFound && fs::symlink_metadata(path).is_err() => bail!(
                 "the input path {} does not exist; check its spelling, or the folder you run newsfacts from",
                 path.display()
             ),
             // Anything else that exists is read as an article; if reading fails, its
             // error entry says why.
-            _ => inputs.push(InputFile::new(path.as_os_str().to_owned(), path.clone(), None)),
-        }
+            _ => Box::new(std::iter::once(Input::new(path.as_os_str().to_owned(), path.clone(), None))),
+        };
+        let head = source.next();
+        sources.push((source, head));
     }
-    let inputs = inputs.finish();
-    if inputs.is_empty() {
+    if sources.iter().all(|(_, head)| head.is_none()) {
         bail!(
             "no article found: the folders named hold no file ending in {}; name files directly, or choose other extensions with --ext",
             extensions.iter().map(|e| format!(".{e}")).collect::<Vec<_>>().join(" or ")
         );
     }
-    Ok(inputs)
+    Ok(Inputs { sources, last: None })
 }
 
-impl InputFile {
-    fn new(label: std::ffi::OsString, path: PathBuf, walk_error: Option<String>) -> InputFile {
+/// The articles under one folder, in label order.
+struct FolderWalk {
+    prefix: std::ffi::OsString,
+    root: PathBuf,
+    extensions: Vec<String>,
+    walk: walkdir::IntoIter,
+    /// Entries waiting for their turn. walkdir yields the entries of a folder it cannot
+    /// reach (a dangling link) before the folder's others, so they are held until the
+    /// walk passes their label; a found file goes through here too, and comes straight
+    /// out unless a held entry sorts before it.
+    held: BinaryHeap<Reverse<Input>>,
+}
+
+impl FolderWalk {
+    fn new(root: &Path, extensions: &[String]) -> FolderWalk {
+        // Following links lets a corpus be assembled from links; walkdir refuses to enter
+        // a link back to an ancestor, so loops end.
+        let walk = WalkDir::new(root).follow_links(true).sort_by(|a, b| walk_order(a).cmp(&walk_order(b))).into_iter();
+        FolderWalk {
+            prefix: folder_label(root),
+            root: root.to_path_buf(),
+            extensions: extensions.to_vec(),
+            walk,
+            held: BinaryHeap::new(),
+        }
+    }
+
+    /// The next entry of the walk that is an article or an error entry.
+    fn next_found(&mut self) -> Option<Option<Input>> {
+        let found = match self.walk.next()? {
+            Ok(entry) if entry.file_type().is_file() && has_extension(entry.path(), &self.extensions) => {
+                Some(Input::new(join_label(&self.prefix, &self.root, entry.path()), entry.into_path(), None))
+            }
+            // A pipe, socket or device inside a folder could block the run or never end;
+            // it is listed, unread. Named on the command line, it is read.
+            Ok(entry) if !entry.file_type().is_dir() && has_extension(entry.path(), &self.extensions) => {
+                let reason = "this is a pipe, socket or device, not a regular file; name it on the command line to read it";
+                Some(Input::new(join_label(&self.prefix, &self.root, entry.path()), entry.into_path(), Some(reason.into())))
+            }
+            Ok(_) => None,
+            Err(error) => {
+                if let Some(input) = unreachable_entry(&self.prefix, &self.root, &error, &self.extensions) {
+                    self.held.push(Reverse(input));
+                }
+                None
+            }
+        };
+        Some(found)
+    }
+}
+
+impl Iterator for FolderWalk {
+    type Item = Input;
+
+    fn next(&mut self) -> Option<Input> {
+        loop {
+            match self.next_found() {
+                Some(Some(input)) => {
+                    self.held.push(Reverse(input));
+                    return self.held.pop().map(|Reverse(first)| first);
+                }
+                Some(None) => continue,
+                None => return self.held.pop().map(|Reverse(first)| first),
+            }
+        }
+    }
+}
+
+/// How a folder's entries are ordered so that the walk yields labels in order: by
+/// printable name, with a folder's name followed by the `/` its files' labels have
+/// there ("a-b.txt" before "a/x.txt", as in the labels), then by exact bytes.
+fn walk_order(entry: &DirEntry) -> (String, Option<Vec<u8>>) {
+    let (mut name, bytes) = printable(entry.file_name());
+    if entry.file_type().is_dir() {
+        name.push('/');
+    }
+    (name, bytes)
+}
+
+impl Input {
+    fn new(label: std::ffi::OsString, path: PathBuf, walk_error: Option<String>) -> Input {
         let (label, label_bytes) = printable(&label);
-        InputFile { label, label_bytes, path, walk_error }
+        Input { label, label_bytes, path, walk_error }
     }
 }
 
@@ -170,34 +210,9 @@ fn printable(label: &OsStr) -> (String, Option<Vec<u8>>) {
     (label.to_string_lossy().into_owned(), None)
 }
 
-fn walk_folder(root: &Path, extensions: &[String], inputs: &mut InputList) {
-    let prefix = folder_label(root);
-    // Following links lets a corpus be assembled from links; walkdir refuses to enter a
-    // link back to an ancestor, so loops end.
-    for entry in WalkDir::new(root).follow_links(true).sort_by_file_name() {
-        match entry {
-            Ok(entry) if entry.file_type().is_file() && has_extension(entry.path(), extensions) => {
-                inputs.push(InputFile::new(join_label(&prefix, root, entry.path()), entry.into_path(), None))
-            }
-            // A pipe, socket or device inside a folder could block the run or never end;
-            // it is listed, unread. Named on the command line, it is read.
-            Ok(entry) if !entry.file_type().is_dir() && has_extension(entry.path(), extensions) => {
-                let reason = "this is a pipe, socket or device, not a regular file; name it on the command line to read it";
-                inputs.push(InputFile::new(join_label(&prefix, root, entry.path()), entry.into_path(), Some(reason.into())))
-            }
-            Ok(_) => {}
-            Err(error) => {
-                if let Some(file) = unreachable_entry(&prefix, root, &error, extensions) {
-                    inputs.push(file);
-                }
-            }
-        }
-    }
-}
-
 /// A folder that cannot be listed, or a matching file that cannot be reached (a dangling
 /// link), is reported in the output; a loop is not, since its files are reached anyway.
-fn unreachable_entry(prefix: &OsStr, root: &Path, error: &walkdir::Error, extensions: &[String]) -> Option<InputFile> {
+fn unreachable_entry(prefix: &OsStr, root: &Path, error: &walkdir::Error, extensions: &[String]) -> Option<Input> {
     if error.loop_ancestor().is_some() {
         return None;
     }
@@ -210,7 +225,7 @@ fn unreachable_entry(prefix: &OsStr, root: &Path, error: &walkdir::Error, extens
     } else {
         return None;
     };
-    Some(InputFile::new(join_label(prefix, root, path), path.to_path_buf(), Some(walk_error)))
+    Some(Input::new(join_label(prefix, root, path), path.to_path_buf(), Some(walk_error)))
 }
 
 /// What to say of a symbolic link that leads nowhere, or round in a loop (`None` for
@@ -285,7 +300,7 @@ mod tests {
 
     fn labels(paths: &[PathBuf], extensions: &[&str]) -> Vec<String> {
         let extensions: Vec<String> = extensions.iter().map(ToString::to_string).collect();
-        collect(paths, &extensions).unwrap().iter().map(|i| i.label.to_string()).collect()
+        walk(paths, &extensions).unwrap().map(|i| i.label).collect()
     }
 
     fn tree() -> tempfile::TempDir {
@@ -332,21 +347,20 @@ mod tests {
     fn a_path_is_kept_only_where_it_is_not_the_label() {
         let dir = tree();
         let doubled = format!("{}//", dir.path().join("corpus").display());
-        let inputs = collect(&[PathBuf::from(&doubled)], &["txt".to_string()]).unwrap();
-        let first = inputs.get(0);
+        let first = walk(&[PathBuf::from(&doubled)], &["txt".to_string()]).unwrap().next().unwrap();
         assert!(first.label.ends_with("corpus/a.TXT") && !first.label.contains("//"), "{}", first.label);
         assert!(first.path.is_file(), "{}", first.path.display());
-        let plain = collect(&[dir.path().join("corpus")], &["txt".to_string()]).unwrap();
-        assert!(plain.paths.is_empty(), "labels are the paths themselves");
+        let plain: Vec<Input> = walk(&[dir.path().join("corpus")], &["txt".to_string()]).unwrap().collect();
+        assert!(plain.iter().all(|i| i.path.as_os_str() == i.label.as_str()), "labels are the paths themselves");
         assert!(plain.iter().all(|i| i.path.is_file()));
     }
 
     #[test]
     fn missing_paths_and_empty_results_are_errors() {
         let dir = tree();
-        let missing = collect(&[dir.path().join("nope")], &["txt".into()]).unwrap_err().to_string();
+        let missing = walk(&[dir.path().join("nope")], &["txt".into()]).err().unwrap().to_string();
         assert!(missing.contains("does not exist"), "{missing}");
-        let empty = collect(&[dir.path().join("corpus")], &["csv".into()]).unwrap_err().to_string();
+        let empty = walk(&[dir.path().join("corpus")], &["csv".into()]).err().unwrap().to_string();
         assert!(empty.contains("--ext"), "{empty}");
     }
 
@@ -358,11 +372,42 @@ mod tests {
         std::os::unix::fs::symlink(&root, root.join("sub/loop")).unwrap();
         std::os::unix::fs::symlink(root.join("gone"), root.join("dangling.txt")).unwrap();
         let extensions = vec!["txt".to_string()];
-        let inputs = collect(std::slice::from_ref(&root), &extensions).unwrap();
+        let inputs: Vec<Input> = walk(std::slice::from_ref(&root), &extensions).unwrap().collect();
         let dangling: Vec<_> = inputs.iter().filter(|i| i.walk_error.is_some()).collect();
+        let labels: Vec<&str> = inputs.iter().map(|i| i.label.as_str()).collect();
+        assert!(labels.is_sorted(), "the dangling link sits in its label's place: {labels:?}");
         assert!(dangling[0].path.ends_with("dangling.txt"));
         assert_eq!(dangling.len(), 1, "{inputs:?}");
         assert!(dangling[0].label.ends_with("/dangling.txt"));
         assert_eq!(inputs.len(), 4);
+    }
+
+    /// What the walk must agree with: every label found, sorted as strings.
+    fn sorted(mut labels: Vec<String>) -> Vec<String> {
+        labels.sort();
+        labels
+    }
+
+    #[test]
+    fn the_walk_yields_labels_in_string_order_across_folders() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("c");
+        for name in ["a/x.txt", "a/b/y.txt", "a-b.txt", "a.txt", "a0.txt", "A.txt", "a b/z.txt", "ab/w.txt", "é.txt", "z.txt"] {
+            let path = root.join(name);
+            fs::create_dir_all(path.parent().unwrap()).unwrap();
+            fs::write(path, "x").unwrap();
+        }
+        let got = labels(std::slice::from_ref(&root), &["txt"]);
+        assert_eq!(got.len(), 10);
+        assert_eq!(got, sorted(got.clone()));
+    }
+
+    #[test]
+    fn several_paths_are_merged_in_label_order_and_each_file_comes_once() {
+        let dir = tree();
+        let root = dir.path().join("corpus");
+        let got = labels(&[root.join("sub"), root.join("b.txt"), root.clone(), root.join("sub/c.txt")], &["txt"]);
+        let base = root.display();
+        assert_eq!(got, [format!("{base}/a.TXT"), format!("{base}/b.txt"), format!("{base}/sub/c.txt")]);
     }
 }

@@ -24,10 +24,11 @@ pub struct Progress {
 }
 
 impl Progress {
-    /// A bar over `total` files, drawn after a second when `may_draw(quiet, ...)` allows.
-    pub fn start(total: usize, quiet: bool) -> Progress {
+    /// A bar over `total()` files, drawn after a second when `may_draw(quiet, ...)`
+    /// allows. The files are counted only then: counting walks the folders once more.
+    pub fn start(total: impl FnOnce() -> usize, quiet: bool) -> Progress {
         let bar = may_draw(quiet, std::io::stderr().is_terminal()).then(|| {
-            let bar = ProgressBar::with_draw_target(Some(total as u64), ProgressDrawTarget::hidden());
+            let bar = ProgressBar::with_draw_target(Some(total() as u64), ProgressDrawTarget::hidden());
             let style = ProgressStyle::with_template("{spinner} {pos}/{len} files  {msg}  {wide_bar}  ETA {eta}")
                 .expect("the template is valid");
             bar.set_style(style);
@@ -118,7 +119,7 @@ mod tests {
 
     #[test]
     fn a_quiet_run_counts_bytes_without_a_bar() {
-        let mut progress = Progress::start(2, true);
+        let mut progress = Progress::start(|| 2, true);
         progress.advance(100);
         progress.advance(50);
         assert!(progress.bar.is_none());

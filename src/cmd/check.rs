@@ -85,16 +85,17 @@ fn extract_on_the_way(
     take: &mut impl FnMut(RecordLine),
 ) -> anyhow::Result<()> {
     let pipeline = load_pipeline(config.data.as_deref())?;
-    let inputs = input::collect(paths, &config.extensions)?;
+    let inputs = input::walk(paths, &config.extensions)?;
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(config.threads.unwrap_or(0))
         .build()
         .context("cannot start the worker threads; try a smaller --threads")?;
-    let mut progress = Progress::start(inputs.len(), config.quiet);
+    let count = || input::walk(paths, &config.extensions).map_or(0, Iterator::count);
+    let mut progress = Progress::start(count, config.quiet);
     for_each_in_order(
         &pool,
-        0..inputs.len(),
-        |i| extract_one(&pipeline, &inputs.get(i), DEFAULT_MAX_BYTES),
+        inputs,
+        |input| extract_one(&pipeline, &input, DEFAULT_MAX_BYTES),
         |result| {
             progress.advance(result.as_ref().map_or(0, |r| r.bytes));
             take(match result {

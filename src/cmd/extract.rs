@@ -22,11 +22,17 @@ use rayon::ThreadPool;
 
 use super::{load_pipeline, report, Outcome};
 use crate::config::{ExtractConfig, RecordFormat};
-use crate::input::{self, Input, InputList};
+use crate::input::{self, Input};
 use crate::ordered::{for_each_in_order, window_len};
 use crate::output::{Entry, RecordSink, Summary};
 use crate::progress::Progress;
 use crate::stream::{RawRecord, Records, StdinFormat};
+
+/// Where the articles come from.
+enum Articles {
+    Files(input::Inputs),
+    Stdin(StdinFormat),
+}
 
 pub fn run(config: &ExtractConfig) -> anyhow::Result<Outcome> {
     let mut sink = match &config.output {
@@ -35,9 +41,9 @@ pub fn run(config: &ExtractConfig) -> anyhow::Result<Outcome> {
     };
     let page = config.html.as_deref().map(|target| report::page_sink(Some(target))).transpose()?;
     let pipeline = load_pipeline(config.data.as_deref())?;
-    let inputs = match config.stdin {
-        Some(_) => InputList::default(),
-        None => input::collect(&config.inputs, &config.extensions)?,
+    let articles = match config.stdin {
+        Some(format) => Articles::Stdin(format),
+        None => Articles::Files(input::walk(&config.inputs, &config.extensions)?),
     };
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(config.threads.unwrap_or(0))
@@ -47,7 +53,8 @@ pub fn run(config: &ExtractConfig) -> anyhow::Result<Outcome> {
     let destination = sink.describe();
     let mut summary = Summary::default();
     // A stream has no known length to draw a bar for; its throughput is still counted.
-    let mut progress = Progress::start(inputs.len(), config.quiet || config.stdin.is_some());
+    let count = || input::walk(&config.inputs, &config.extensions).map_or(0, Iterator::count);
+    let mut progress = Progress::start(count, config.quiet || config.stdin.is_some());
     let mut kept: Vec<RecordLine> = Vec::new();
     let keep = page.is_some();
     if let RecordFormat::Csv(table) = config.format {
@@ -66,15 +73,15 @@ pub fn run(config: &ExtractConfig) -> anyhow::Result<Outcome> {
             RecordFormat::Csv(_) => sink.writer().write_all(done.text.as_bytes()),
         }
     };
-    match config.stdin {
-        None => for_each_in_order(
+    match articles {
+        Articles::Files(inputs) => for_each_in_order(
             &pool,
-            0..inputs.len(),
-            |i| Extracted::new(extract_one(&pipeline, &inputs.get(i), config.max_bytes), config.format, keep),
+            inputs,
+            |input| Extracted::new(extract_one(&pipeline, &input, config.max_bytes), config.format, keep),
             |done| emit(done, &mut sink),
         )
         .with_context(|| format!("cannot write the records to {destination}"))?,
-        Some(format) => {
+        Articles::Stdin(format) => {
             let work = |record: RawRecord| Extracted::new(extract_record(&pipeline, &record, format, config.max_bytes), config.format, keep);
             extract_stream(&pool, format, &mut sink, work, &mut emit)?
         }
@@ -150,11 +157,11 @@ impl Extracted {
 
 /// The record of one article file, or the error entry that takes its place.
 pub(super) fn extract_one(pipeline: &Pipeline, input: &Input, max_bytes: u64) -> Result<ArticleRecord, ErrorRecord> {
-    let result = match input.walk_error {
-        Some(reason) => Err(error_entry(input.label, "unreadable", reason.to_string())),
-        None => read_article(input, max_bytes).and_then(|raw| extract_guarded(pipeline, input.label, &raw)),
+    let result = match &input.walk_error {
+        Some(reason) => Err(error_entry(&input.label, "unreadable", reason.to_string())),
+        None => read_article(input, max_bytes).and_then(|raw| extract_guarded(pipeline, &input.label, &raw)),
     };
-    let path_bytes = || input.label_bytes.map(<[u8]>::to_vec);
+    let path_bytes = || input.label_bytes.clone();
     result
         .map(|record| ArticleRecord { path_bytes: path_bytes(), ..record })
         .map_err(|error| ErrorRecord { path_bytes: path_bytes(), ..error })
@@ -166,15 +173,15 @@ pub(super) fn extract_one(pipeline: &Pipeline, input: &Input, max_bytes: u64) ->
 fn read_article(input: &Input, max_bytes: u64) -> Result<Vec<u8>, ErrorRecord> {
     let unreadable = |e: io::Error| {
         let message = input::dangling_link(&input.path).unwrap_or_else(|| format!("cannot read this file: {e}"));
-        error_entry(input.label, "unreadable", message)
+        error_entry(&input.label, "unreadable", message)
     };
     let meta = std::fs::metadata(&input.path).map_err(unreadable)?;
     if meta.is_dir() {
-        return Err(error_entry(input.label, "unreadable", "this is a folder, not an article; name the folder itself to read the articles in it".into()));
+        return Err(error_entry(&input.label, "unreadable", "this is a folder, not an article; name the folder itself to read the articles in it".into()));
     }
     if meta.is_file() && meta.len() > max_bytes {
         let size = format!("the file is {} bytes", meta.len());
-        return Err(too_large(input.label, &size, "it was skipped unread", max_bytes));
+        return Err(too_large(&input.label, &size, "it was skipped unread", max_bytes));
     }
     let file = File::open(&input.path).map_err(unreadable)?;
     let expected = if meta.is_file() { meta.len() } else { 0 };
@@ -182,7 +189,7 @@ fn read_article(input: &Input, max_bytes: u64) -> Result<Vec<u8>, ErrorRecord> {
     file.take(max_bytes + 1).read_to_end(&mut raw).map_err(unreadable)?;
     if raw.len() as u64 > max_bytes {
         let size = format!("the file holds at least {} bytes (it is a stream, or it grew while read)", raw.len());
-        return Err(too_large(input.label, &size, "reading stopped there and it was skipped", max_bytes));
+        return Err(too_large(&input.label, &size, "reading stopped there and it was skipped", max_bytes));
     }
     Ok(raw)
 }
