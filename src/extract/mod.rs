@@ -25,9 +25,18 @@
 /// threads. Patterns are literals, so a bad one fails the first test that reaches it.
 macro_rules! re {
     ($name:ident, $pat:expr) => {
-        static $name: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| regex::Regex::new($pat).unwrap());
+        static $name: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+            regex::RegexBuilder::new($pat).dfa_size_limit($crate::extract::SMALL_PATTERN_CACHE).build().unwrap()
+        });
     };
 }
+
+/// The search cache each thread keeps for a `re!` pattern. These patterns read a
+/// sentence or a few words at a time and visit few states; the crate's default (2 MB)
+/// only ever filled with states they rarely need again, per pattern and per thread.
+/// At this size the outputs are identical and the time the same within noise (see
+/// BENCHMARKS.md), and a second thread costs about 6 MB less.
+pub(crate) const SMALL_PATTERN_CACHE: usize = 256 << 10;
 
 pub mod anchored;
 pub mod boundaries;
