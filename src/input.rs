@@ -101,6 +101,12 @@ pub fn walk(paths: &[PathBuf], extensions: &[String]) -> anyhow::Result<Inputs> 
     Ok(Inputs { sources, last: None })
 }
 
+/// How many articles [`walk`] would yield, found by walking the folders once more (for a
+/// progress bar; nothing is kept).
+pub fn count(paths: &[PathBuf], extensions: &[String]) -> usize {
+    walk(paths, extensions).map_or(0, Iterator::count)
+}
+
 /// The articles under one folder, in label order.
 struct FolderWalk {
     prefix: std::ffi::OsString,

@@ -90,8 +90,7 @@ fn extract_on_the_way(
         .num_threads(config.threads.unwrap_or(0))
         .build()
         .context("cannot start the worker threads; try a smaller --threads")?;
-    let count = || input::walk(paths, &config.extensions).map_or(0, Iterator::count);
-    let mut progress = Progress::start(count, config.quiet);
+    let mut progress = Progress::start(|| input::count(paths, &config.extensions), config.quiet);
     for_each_in_order(
         &pool,
         inputs,

@@ -53,8 +53,7 @@ pub fn run(config: &ExtractConfig) -> anyhow::Result<Outcome> {
     let destination = sink.describe();
     let mut summary = Summary::default();
     // A stream has no known length to draw a bar for; its throughput is still counted.
-    let count = || input::walk(&config.inputs, &config.extensions).map_or(0, Iterator::count);
-    let mut progress = Progress::start(count, config.quiet || config.stdin.is_some());
+    let mut progress = Progress::start(|| input::count(&config.inputs, &config.extensions), config.quiet || config.stdin.is_some());
     let mut kept: Vec<RecordLine> = Vec::new();
     let keep = page.is_some();
     if let RecordFormat::Csv(table) = config.format {
