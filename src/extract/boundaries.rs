@@ -11,6 +11,10 @@
 //! big pattern's automaton, its memory and the cost of building its states tenfold.
 //! [`WordRegex`] holds both compilations of one pattern and picks, per text, the ASCII
 //! one when they agree.
+//!
+//! Every `re!` pattern is one too: the result rules read a sentence at a time, but
+//! they read it for every mention, and a curly quote in the sentence sent each of them
+//! to the slow engine.
 
 use std::sync::OnceLock;
 
@@ -28,6 +32,12 @@ const FAST_ENGINE_MEMORY: usize = 16 << 20;
 #[derive(Debug)]
 pub struct WordRegex {
     pattern: String,
+    /// Whether the ASCII form differs from the pattern; when it does not, one
+    /// compilation serves every text.
+    has_ascii_form: bool,
+    /// The most memory each form's fast engine may use per thread (`None`: the ASCII
+    /// form gets the crate's default, the Unicode form [`FAST_ENGINE_MEMORY`]).
+    cache: Option<usize>,
     unicode: OnceLock<Regex>,
     ascii: OnceLock<Regex>,
 }
@@ -37,31 +47,93 @@ impl WordRegex {
     /// text first needs it (a big pattern takes milliseconds to compile, and many texts
     /// need only one of the two); a bad pattern panics then, like a bad `re!` pattern.
     pub fn new(pattern: impl Into<String>) -> WordRegex {
-        WordRegex { pattern: pattern.into(), unicode: OnceLock::new(), ascii: OnceLock::new() }
+        WordRegex::with_cache(pattern, None)
+    }
+
+    /// A pattern that reads a sentence or a few words at a time (the `re!` patterns):
+    /// both forms keep a small fast-engine cache, `cache` bytes per thread.
+    pub fn small(pattern: impl Into<String>, cache: usize) -> WordRegex {
+        WordRegex::with_cache(pattern, Some(cache))
+    }
+
+    fn with_cache(pattern: impl Into<String>, cache: Option<usize>) -> WordRegex {
+        let pattern = pattern.into();
+        let has_ascii_form = ascii_form(&pattern) != pattern;
+        WordRegex { pattern, has_ascii_form, cache, unicode: OnceLock::new(), ascii: OnceLock::new() }
     }
 
     /// The compilation to run on `text`: both find exactly the same matches in it.
     pub fn for_text(&self, text: &str) -> &Regex {
-        if ascii_boundaries_suffice(text) {
-            self.ascii.get_or_init(|| Regex::new(&ascii_form(&self.pattern)).expect("built-in pattern compiles"))
+        if self.has_ascii_form && ascii_boundaries_suffice(text) {
+            self.ascii.get_or_init(|| build(&ascii_form(&self.pattern), self.cache))
         } else {
             self.unicode()
         }
     }
 
     fn unicode(&self) -> &Regex {
-        self.unicode.get_or_init(|| build(&self.pattern))
+        self.unicode.get_or_init(|| build(&self.pattern, Some(self.cache.unwrap_or(FAST_ENGINE_MEMORY))))
+    }
+
+    /// The pattern as written, with its Unicode word boundaries.
+    pub fn as_str(&self) -> &str {
+        &self.pattern
+    }
+
+    /// [`Regex::is_match`] with the compilation [`WordRegex::for_text`] picks.
+    pub fn is_match(&self, text: &str) -> bool {
+        self.for_text(text).is_match(text)
+    }
+
+    /// [`Regex::find`] with the compilation [`WordRegex::for_text`] picks.
+    pub fn find<'t>(&self, text: &'t str) -> Option<regex::Match<'t>> {
+        self.for_text(text).find(text)
+    }
+
+    /// [`Regex::find_iter`] with the compilation [`WordRegex::for_text`] picks.
+    pub fn find_iter<'r, 't>(&'r self, text: &'t str) -> regex::Matches<'r, 't> {
+        self.for_text(text).find_iter(text)
+    }
+
+    /// [`Regex::captures`] with the compilation [`WordRegex::for_text`] picks.
+    pub fn captures<'t>(&self, text: &'t str) -> Option<regex::Captures<'t>> {
+        self.for_text(text).captures(text)
+    }
+
+    /// [`Regex::captures_iter`] with the compilation [`WordRegex::for_text`] picks.
+    pub fn captures_iter<'r, 't>(&'r self, text: &'t str) -> regex::CaptureMatches<'r, 't> {
+        self.for_text(text).captures_iter(text)
+    }
+
+    /// [`Regex::replace`] with the compilation [`WordRegex::for_text`] picks.
+    pub fn replace<'t>(&self, text: &'t str, rep: impl regex::Replacer) -> std::borrow::Cow<'t, str> {
+        self.for_text(text).replace(text, rep)
     }
 }
 
-fn build(pattern: &str) -> Regex {
-    RegexBuilder::new(pattern).dfa_size_limit(FAST_ENGINE_MEMORY).build().expect("built-in pattern compiles")
+/// `cache`: the fast engine's most memory per thread; `None` is the crate's default.
+fn build(pattern: &str, cache: Option<usize>) -> Regex {
+    let mut builder = RegexBuilder::new(pattern);
+    if let Some(bytes) = cache {
+        builder.dfa_size_limit(bytes);
+    }
+    builder.build().expect("built-in pattern compiles")
 }
 
 /// Whether no character of `text` outside ASCII is a word character, so that `\b` and
 /// `(?-u:\b)` find the same boundaries in it.
 pub fn ascii_boundaries_suffice(text: &str) -> bool {
-    text.is_ascii() || !text.chars().any(|c| !c.is_ascii() && regex_syntax::is_word_character(c))
+    // Only the non-ASCII characters are decoded: this runs before every search of a
+    // pattern, and most of a text with a curly quote in it is still ASCII.
+    let mut rest = text;
+    while let Some(at) = rest.bytes().position(|b| !b.is_ascii()) {
+        let c = rest[at..].chars().next().expect("a non-ASCII byte starts a character here");
+        if regex_syntax::is_word_character(c) {
+            return false;
+        }
+        rest = &rest[at + c.len_utf8()..];
+    }
+    true
 }
 
 /// `pattern` in its ASCII form: each `\b` written `(?-u:\b)`, and the letter, capital,
@@ -124,9 +196,25 @@ mod tests {
     }
 
     #[test]
+    fn the_search_methods_pick_the_compilation_per_text() {
+        let re = WordRegex::small(r"\bwon\b", 64 << 10);
+        assert!(re.is_match("Labour won £5m") && re.is_match("Ms Dubé won"));
+        assert!(!re.is_match("éwon") && !re.is_match("wonder"));
+        assert_eq!(re.find("“They won”").map(|m| m.range()), Some(8..11));
+        assert_eq!(re.find_iter("won – won, éwon").count(), 2);
+        assert_eq!(re.captures("Dubé won").map(|c| c.get(0).unwrap().start()), Some(6));
+        assert_eq!(re.replace("£ won", "lost"), "£ lost");
+        // With nothing to narrow, one compilation serves every text.
+        let plain = WordRegex::small(r"majority of", 64 << 10);
+        assert!(std::ptr::eq(plain.for_text("£ majority of"), plain.for_text("Dubé majority of")));
+    }
+
+    #[test]
     fn ascii_suffices_unless_a_non_ascii_character_is_a_word_character() {
         assert!(ascii_boundaries_suffice("Labour won £5m – “a record”"));
         assert!(!ascii_boundaries_suffice("Ms Dubé won"));
+        assert!(!ascii_boundaries_suffice("“Quote” – £5, then Zoë"));
+        assert!(ascii_boundaries_suffice("“Quote” – £5, then €6…"));
         assert!(!ascii_boundaries_suffice("२०१९ election"));
     }
 
@@ -148,7 +236,7 @@ mod tests {
         // The case that needs the slow one: next to "é" the ASCII boundary would match.
         let text = "évotes";
         assert_eq!(re.unicode().find_iter(text).count(), 0);
-        assert_eq!(build(&ascii_form(&re.pattern)).find_iter(text).count(), 1);
+        assert_eq!(build(&ascii_form(&re.pattern), None).find_iter(text).count(), 1);
         assert!(std::ptr::eq(re.for_text(text), re.unicode()));
     }
 }

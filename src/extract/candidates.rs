@@ -12,6 +12,7 @@
 //! one party whose MPs the article says were elected.
 
 use crate::doc::{floor_char_boundary, Document, Span};
+use crate::extract::boundaries::WordRegex;
 use crate::extract::cover::starting_in;
 use crate::extract::figures::{FoundFigure, PlaceMention, Subject};
 use crate::extract::names::{People, Reference};
@@ -43,7 +44,14 @@ pub struct Context<'a> {
 
 // The verb must follow its subject (an appositive between commas, an auxiliary or an
 // adverb may stand between), or come as "by holding on to ..." after it.
-re!(WIN_VERB, r"^(?:,[^,.;]{0,80},|\s*\([^()]{1,25}\)|,?\s*who)?\s*(?:(?:has|had|have|was|is|also|then|comfortably|easily|narrowly|successfully|finally|duly|again|convincingly|comprehensively)\s+){0,2}(?:won|wins|retained|retains|held|holds|held on to|holds on to|hung on to|took|takes|gained|gains|regained|secured|secures|clinched|captured|swept|carried|topped|triumphed in|stormed|storming home|overturned|overturning|winning|taking|retaining|gaining|capturing|holding on to)\b|^(?:,[^,.;]{0,80},|\s*\([^()]{1,25}\)|,?\s*who)?\s*(?:increased|increases|doubled|doubles) (?:(?:his|her|their|the) )?majority\b|^[^.;]{0,60}?\bby (?:winning|holding on to|holding|retaining|taking|securing|gaining|clinching|capturing)\b|^[^.;]{0,100}?,\s*(?:securing|winning|taking|retaining|holding|clinching|gaining|capturing)\b");
+// The four ways a win is told, tried in this order (as one alternation would be, but
+// each a small automaton: together, their bounded gaps multiplied into more states than
+// the fast engine may keep, and each search fell back to the slow ones).
+re!(WIN_VERB, r"^(?:,[^,.;]{0,80},|\s*\([^()]{1,25}\)|,?\s*who)?\s*(?:(?:has|had|have|was|is|also|then|comfortably|easily|narrowly|successfully|finally|duly|again|convincingly|comprehensively)\s+){0,2}(?:won|wins|retained|retains|held|holds|held on to|holds on to|hung on to|took|takes|gained|gains|regained|secured|secures|clinched|captured|swept|carried|topped|triumphed in|stormed|storming home|overturned|overturning|winning|taking|retaining|gaining|capturing|holding on to)\b");
+re!(WIN_VERB_MAJORITY, r"^(?:,[^,.;]{0,80},|\s*\([^()]{1,25}\)|,?\s*who)?\s*(?:increased|increases|doubled|doubles) (?:(?:his|her|their|the) )?majority\b");
+re!(WIN_BY_VERB, r"^[^.;]{0,60}?\bby (?:winning|holding on to|holding|retaining|taking|securing|gaining|clinching|capturing)\b");
+static WIN_PATTERNS: [&std::sync::LazyLock<WordRegex>; 4] = [&WIN_VERB, &WIN_VERB_MAJORITY, &WIN_BY_VERB, &WIN_VERB_CLAUSE];
+re!(WIN_VERB_CLAUSE, r"^[^.;]{0,100}?,\s*(?:securing|winning|taking|retaining|holding|clinching|gaining|capturing)\b");
 // What is won: a seat or an election, never a match, a title or a race on a track; near the verb.
 re!(WIN_OBJECT, r"^[^.;]{0,40}?\b(?:seat|constituency|ward|election|by-election|primary|primaries|caucus|caucuses|nomination|majority|mandate|presidency|governorship|mayoralty|votes?|landslide|re-election)\b");
 re!(VOTES_OBJECT, r"^\s*(?:a total of |just |only |some |around |about |almost |nearly |over |more than |fewer than |under |an impressive |a mere )?(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a hundred|hundreds|thousands)\b)");
@@ -63,6 +71,12 @@ re!(SEAT_MAJORITY, r"^[^.;]{0,40}?\bmajority of [\d,]+(?: |-)seats?\b");
 re!(FOR_PLACE, r"\bfor\s+");
 re!(PARTY_GAIN, r"^(?:gain|hold|win|victory|GAIN|HOLD|(?:has |have |had )?(?:taken|won|gained|held|captured|regained|retained|took|gain|hold|win))\b");
 re!(PARTY_GROUP, r"\b(?:\w+\s+){0,2}(?:MPs|councillors|members)\b[^.;]{0,60}\belected\b");
+
+/// The win verb at the start of `after`, as the four win patterns joined in one
+/// alternation would find it: the first pattern that matches.
+fn find_win_verb(after: &str) -> Option<regex::Match<'_>> {
+    WIN_PATTERNS.iter().find_map(|re| re.find(after))
+}
 
 /// Finds the candidates among the people of the article.
 ///
@@ -166,7 +180,7 @@ impl Evidence {
     }
 
     fn read_after(&mut self, ctx: &Context, after: &str, at: usize) {
-        let win = WIN_VERB.find(after);
+        let win = find_win_verb(after);
         if let Some(m) = win {
             let rest = &after[m.end()..];
             // "won 14,832 votes" only counts votes; "won by 2,000 votes" and "won with 52%" win.
@@ -441,8 +455,31 @@ fn settle_elected(ctx: &Context, out: &mut [FoundCandidate]) {
 
 #[cfg(test)]
 mod tests {
-    use super::{APPOSITION_GAPS, LONGEST_APPOSITION};
+    use super::{find_win_verb, APPOSITION_GAPS, LONGEST_APPOSITION, WIN_PATTERNS};
     use crate::Pipeline;
+
+    #[test]
+    fn the_win_patterns_in_turn_find_what_their_alternation_finds() {
+        let joined = regex::Regex::new(&WIN_PATTERNS.map(|re| re.as_str()).join("|")).unwrap();
+        let afters = [
+            " won the seat",
+            ", who took 52% of the vote, held the seat by 300 votes",
+            " held her seat, securing a third term",
+            " increased his majority, winning the ward",
+            ", the sitting MP, was returned to parliament by winning 12,000 votes",
+            " came second, beating the Tory, and winning more votes than in 2019",
+            " (Lab) narrowly won; he thanked voters, taking the stage",
+            " said it was close",
+            " spoke last. Then the count, securing nothing",
+            " – a former mayor – carried the county by retaining the north",
+            " won’t comment, taking questions later",
+        ];
+        for after in afters {
+            let parts = find_win_verb(after).map(|m| m.range());
+            assert_eq!(parts, joined.find(after).map(|m| m.range()), "{after}");
+        }
+        assert!(afters.iter().filter(|a| joined.is_match(a)).count() >= 7, "the examples exercise the patterns");
+    }
 
     #[test]
     fn the_longest_apposition_bounds_them_all() {

@@ -15,6 +15,7 @@
 use std::sync::LazyLock;
 
 use regex::Regex;
+use crate::extract::boundaries::WordRegex;
 
 use crate::doc::{Document, Span};
 use crate::extract::cover::{starting_in, Cover};
@@ -124,8 +125,8 @@ struct KindRule {
     name: &'static str,
     kind: FigureKind,
     units: &'static [NumberUnit],
-    before: Option<&'static LazyLock<Regex>>,
-    after: Option<&'static LazyLock<Regex>>,
+    before: Option<&'static LazyLock<WordRegex>>,
+    after: Option<&'static LazyLock<WordRegex>>,
 }
 
 re!(AFTER_MAJORITY, r"^(?:-| )?(?:vote |votes )?majority\b");
@@ -401,7 +402,7 @@ fn classify(n: &NumberMention, before: &str, after: &str, sentence: &str, is_pol
 
 /// The last of "turnout", "swing" and "share" in `text`, as the kind it names.
 fn nearest_keyword(text: &str) -> Option<FigureKind> {
-    let last = |re: &Regex| re.find_iter(text).last().map(|m| m.start());
+    let last = |re: &WordRegex| re.find_iter(text).last().map(|m| m.start());
     [(last(&TURNOUT), FigureKind::TurnoutPct), (last(&SWING), FigureKind::SwingPct), (last(&SHARE_WORD), FigureKind::SharePct)]
         .into_iter()
         .filter_map(|(at, kind)| at.map(|a| (a, kind)))

@@ -23,11 +23,12 @@
 
 /// `re!(NAME, r"pattern")`: a regex compiled once, on first use, and shared by all
 /// threads. Patterns are literals, so a bad one fails the first test that reaches it.
+/// It is a [`boundaries::WordRegex`]: a `\b` next to a curly quote or a "£" would
+/// otherwise send every search of the text to the slow engines.
 macro_rules! re {
     ($name:ident, $pat:expr) => {
-        static $name: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-            regex::RegexBuilder::new($pat).dfa_size_limit($crate::extract::SMALL_PATTERN_CACHE).build().unwrap()
-        });
+        static $name: std::sync::LazyLock<$crate::extract::boundaries::WordRegex> =
+            std::sync::LazyLock::new(|| $crate::extract::boundaries::WordRegex::small($pat, $crate::extract::SMALL_PATTERN_CACHE));
     };
 }
 
