@@ -9,6 +9,15 @@
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
+use rustc_hash::FxBuildHasher;
+
+/// A word list keyed by word. The keys come from the lists, never from an article (an
+/// article's words are only looked up), so the fast hash is safe, and it matters: the
+/// name rules look up every capitalised word of every article several times.
+pub type WordMap<V> = HashMap<String, V, FxBuildHasher>;
+/// A set of words; see [`WordMap`].
+pub type WordSet = HashSet<String, FxBuildHasher>;
+
 /// Gender as far as a title or first name tells it, for pronoun resolution.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Gender {
@@ -49,17 +58,17 @@ pub struct PartyForm {
 pub struct Lexicon {
     pub parties: Vec<PartyForm>,
     /// Keyed by the title without its full stop, as written ("Dr", "Sen", "Mayor").
-    pub titles: HashMap<String, Title>,
+    pub titles: WordMap<Title>,
     /// Reporting verb form -> lemma ("said" -> "say").
-    pub reporting_verbs: HashMap<String, String>,
-    pub first_names: HashMap<String, Gender>,
+    pub reporting_verbs: WordMap<String>,
+    pub first_names: WordMap<Gender>,
     pub constituencies: Vec<String>,
     /// The same names, for membership tests.
-    pub constituency_set: HashSet<String>,
+    pub constituency_set: WordSet,
     /// Words that make a capitalised run an organisation or place ("Council", "Street").
-    pub org_words: HashSet<String>,
+    pub org_words: WordSet,
     /// Capitalised words that never belong to a person's name ("The", "Monday").
-    pub not_names: HashSet<String>,
+    pub not_names: WordSet,
 }
 
 /// A word-list file that could not be read or has a malformed line.

@@ -77,7 +77,14 @@ const PARTICLES: &str = "de|del|della|der|den|di|da|dos|das|du|la|le|van|von|bin
 
 /// Capitalised words that are never a name whatever the word lists say: pronouns and
 /// the function words that open sentences.
-const NEVER_NAMES: &[&str] = &["I", "He", "She", "It", "We", "They", "You", "His", "Her", "Its", "Our", "Their", "My", "Your", "The", "A", "An", "This", "That", "These", "Those", "But", "And", "Or", "If", "When", "While", "As", "In", "On", "At", "Of", "For", "To", "By", "With", "From", "After", "Before", "So", "Yet", "Then", "There", "Here", "What", "Who", "Why", "How", "Which", "Where"];
+fn is_never_name(word: &str) -> bool {
+    // A match, not a slice scan: the compiler sorts it by length, and it runs for
+    // every capitalised word.
+    matches!(
+        word,
+        "I" | "He" | "She" | "It" | "We" | "They" | "You" | "His" | "Her" | "Its" | "Our" | "Their" | "My" | "Your" | "The" | "A" | "An" | "This" | "That" | "These" | "Those" | "But" | "And" | "Or" | "If" | "When" | "While" | "As" | "In" | "On" | "At" | "Of" | "For" | "To" | "By" | "With" | "From" | "After" | "Before" | "So" | "Yet" | "Then" | "There" | "Here" | "What" | "Who" | "Why" | "How" | "Which" | "Where"
+    )
+}
 
 /// Verbs of speech that, right after a capitalised word, show it is a person speaking
 /// ("Brafman said"). Only speech: "Putney celebrated" or "Apple welcomed" says nothing.
@@ -197,7 +204,7 @@ fn take_name(text: &str, words: &[Span], lex: &Lexicon, parties: &Cover, out: &m
         }
         // "Continued Stone:", "Said Mr Murray": a capitalised verb opening the sentence.
         let verb = lex.is_reporting_verb(bare) && !lex.first_names.contains_key(bare);
-        if verb || is_party(&words[k]) || lex.not_names.contains(bare) || NEVER_NAMES.contains(&bare) || lex.org_words.contains(bare) || bare == "MP" || bare == "MPs" {
+        if verb || is_party(&words[k]) || lex.not_names.contains(bare) || is_never_name(bare) || lex.org_words.contains(bare) || bare == "MP" || bare == "MPs" {
             title = None;
             k += 1;
             continue;
@@ -234,7 +241,7 @@ fn take_name(text: &str, words: &[Span], lex: &Lexicon, parties: &Cover, out: &m
     if rest.iter().skip(1).any(|s| lex.org_words.contains(word_str(s).trim_end_matches('.'))) || party_inside {
         return;
     }
-    if rest.iter().any(|s| lex.not_names.contains(word_str(s)) || NEVER_NAMES.contains(&word_str(s))) {
+    if rest.iter().any(|s| lex.not_names.contains(word_str(s)) || is_never_name(word_str(s))) {
         return;
     }
     if rest.len() == 1 && word_str(&rest[0]).chars().count() < 2 {
