@@ -69,8 +69,16 @@ enum Facing {
 /// How the mark at byte `i` works as a quote mark, if it is one, and its length in
 /// bytes. Doubled apostrophes (`''`, the New York Times archive style) and doubled
 /// backticks are double marks.
+/// The next byte in `from..to` that may start a quote mark: `'`, `` ` ``, `"`, or the
+/// first byte of the three-byte curly marks (U+2018–U+201E). Most of a paragraph is
+/// skipped without decoding a character.
+fn next_mark_byte(text: &str, from: usize, to: usize) -> Option<usize> {
+    let bytes = text.as_bytes().get(from..to)?;
+    bytes.iter().position(|&b| matches!(b, b'\'' | b'`' | b'"' | 0xE2)).map(|k| from + k)
+}
+
 fn mark_at(text: &str, i: usize, c: char) -> Option<(Marks, Facing, usize)> {
-    // Called for every character of every paragraph: most are no mark at all.
+    // Called at every byte `next_mark_byte` stops at: most are still no mark at all.
     if !matches!(c, '\'' | '`' | '"' | '“' | '„' | '”' | '‘' | '’') {
         return None;
     }
@@ -161,11 +169,9 @@ pub fn find_quote_spans(doc: &Document) -> Vec<QuoteSpan> {
         if let Some(q) = &current {
             skip_to = q.resume.max(para.start);
         }
-        for (off, c) in text[para.clone()].char_indices() {
-            let i = para.start + off;
-            if i < skip_to {
-                continue;
-            }
+        while let Some(i) = next_mark_byte(text, skip_to, para.end) {
+            let c = text[i..].chars().next().expect("a mark byte starts a character");
+            skip_to = i + c.len_utf8();
             let Some((marks, facing, len)) = mark_at(text, i, c) else { continue };
             skip_to = i + len;
             match &current {
@@ -678,6 +684,16 @@ fn previous_quote(ctx: &Context, q: &QuoteSpan, earlier: &[FoundQuote]) -> Optio
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_scan_stops_at_every_byte_that_may_start_a_mark_and_nowhere_else() {
+        let text = "£5 – “won”, ‘it’s’ \"a\" `b` 'c' …";
+        let stops: Vec<usize> = std::iter::successors(next_mark_byte(text, 0, text.len()), |&i| next_mark_byte(text, i + 1, text.len())).collect();
+        let marks: Vec<usize> = text.char_indices().filter(|(_, c)| "“”‘’\"`'–…".contains(*c)).map(|(i, _)| i).collect();
+        assert_eq!(stops, marks);
+        assert_eq!(next_mark_byte(text, 0, 2), None, "the range ends the search");
+        assert_eq!(next_mark_byte(text, 9, 3), None, "an empty range finds nothing");
+    }
 
     fn spans(text: &str) -> Vec<String> {
         let doc = Document::parse(text.as_bytes()).unwrap();
