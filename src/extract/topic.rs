@@ -16,18 +16,26 @@ use super::boundaries::WordRegex;
 pub const MIN_ELECTION_WORDS: usize = 3;
 
 /// Words only election reports use.
-static STRONG_WORDS: LazyLock<WordRegex> = LazyLock::new(|| {
-    WordRegex::new(r"(?i)\b(?:elections?|elected|re-elected|by-elections?|electoral|electorate|constituency|constituencies|ballots?|polling station|turnout|candidates?|candidacy|incumbent|MPs?|MSPs?|councillors?|primary|primaries|caucus(?:es)?|referendum|hustings|re-election|nominee|running mate|precincts|recount|returning officer)\b")
-});
+const STRONG: &str = r"elections?|elected|re-elected|by-elections?|electoral|electorate|constituency|constituencies|ballots?|polling station|turnout|candidates?|candidacy|incumbent|MPs?|MSPs?|councillors?|primary|primaries|caucus(?:es)?|referendum|hustings|re-election|nominee|running mate|precincts|recount|returning officer";
 
-/// Words that reality shows, awards and sport share with elections.
-static SHARED_WORDS: LazyLock<WordRegex> = LazyLock::new(|| WordRegex::new(r"(?i)\b(?:voters?|votes?|voted|voting|polls|seats?|landslide|nomination|delegates)\b"));
+/// Words that reality shows, awards and sport share with elections. No word of either
+/// list holds a word of the other, so a text's matches of both are the matches of each.
+const SHARED: &str = r"voters?|votes?|voted|voting|polls|seats?|landslide|nomination|delegates";
+
+static STRONG_WORDS: LazyLock<WordRegex> = LazyLock::new(|| WordRegex::new(format!(r"(?i)\b(?:{STRONG})\b")));
+static SHARED_WORDS: LazyLock<WordRegex> = LazyLock::new(|| WordRegex::new(format!(r"(?i)\b(?:{SHARED})\b")));
+static ELECTION_WORDS: LazyLock<WordRegex> = LazyLock::new(|| WordRegex::new(format!(r"(?i)\b(?:{STRONG}|{SHARED})\b")));
 
 /// The election words in `text` (the strong ones and the shared ones), plus one when any
-/// party is named.
+/// party is named. One pass over the text finds both kinds; each word found is then
+/// sorted by the shared pattern, which reads only that word.
 pub fn election_score(text: &str, names_a_party: bool) -> (usize, usize) {
-    let strong = STRONG_WORDS.for_text(text).find_iter(text).count();
-    (strong, strong + SHARED_WORDS.for_text(text).find_iter(text).count() + usize::from(names_a_party))
+    let (mut strong, mut all) = (0, 0);
+    for word in ELECTION_WORDS.find_iter(text) {
+        all += 1;
+        strong += usize::from(!SHARED_WORDS.is_match(word.as_str()));
+    }
+    (strong, all + usize::from(names_a_party))
 }
 
 /// Whether one sentence speaks of voting: a strong or shared election word, or a
@@ -53,6 +61,24 @@ mod tests {
     fn result_reports_are_election_articles() {
         assert!(is_election_article("Labour's Jane Doe won the by-election with 5,000 votes, a majority of 1,200.", true));
         assert!(is_election_article("Joe Biden won the South Carolina primary with 48% of the vote and 39 delegates.", false));
+    }
+
+    #[test]
+    fn one_pass_counts_what_a_pass_per_list_counts() {
+        let texts = [
+            "Voters re-elected the MPs; the by-election turnout and 3 seats, votes, voted.",
+            "The polling station and running mate – “landslide” nomination for re-election.",
+            "£5 vote-rigging: elections, ELECTORATE, Seats, primaries’ delegates and caucuses.",
+            "Zoë’s candidacy: the returning officer ordered a recount of ballots at precincts.",
+            "Nothing here but a match report and a film review.",
+        ];
+        for text in texts {
+            let strong = STRONG_WORDS.find_iter(text).count();
+            let shared = SHARED_WORDS.find_iter(text).count();
+            assert_eq!(election_score(text, false), (strong, strong + shared), "{text}");
+            assert_eq!(election_score(text, true).1, strong + shared + 1);
+        }
+        assert_eq!(election_score(texts[0], false), (4, 8));
     }
 
     #[test]
