@@ -123,17 +123,30 @@ fn build(pattern: &str, cache: Option<usize>) -> Regex {
 /// Whether no character of `text` outside ASCII is a word character, so that `\b` and
 /// `(?-u:\b)` find the same boundaries in it.
 pub fn ascii_boundaries_suffice(text: &str) -> bool {
-    // Only the non-ASCII characters are decoded: this runs before every search of a
-    // pattern, and most of a text with a curly quote in it is still ASCII.
+    // Only the non-ASCII characters are decoded, and the ASCII between them is skipped a
+    // chunk at a time: this runs before every search of a pattern, and most of a text
+    // with a curly quote in it is still ASCII.
     let mut rest = text;
-    while let Some(at) = rest.bytes().position(|b| !b.is_ascii()) {
-        let c = rest[at..].chars().next().expect("a non-ASCII byte starts a character here");
+    loop {
+        let at = ascii_prefix_len(rest.as_bytes());
+        let Some(c) = rest[at..].chars().next() else { return true };
         if regex_syntax::is_word_character(c) {
             return false;
         }
         rest = &rest[at + c.len_utf8()..];
     }
-    true
+}
+
+/// How many bytes at the start of `bytes` are ASCII.
+fn ascii_prefix_len(bytes: &[u8]) -> usize {
+    let mut len = 0;
+    for chunk in bytes.chunks(32) {
+        if !chunk.is_ascii() {
+            return len + chunk.iter().take_while(|b| b.is_ascii()).count();
+        }
+        len += chunk.len();
+    }
+    len
 }
 
 /// `pattern` in its ASCII form: each `\b` written `(?-u:\b)`, and the letter, capital,
@@ -215,6 +228,10 @@ mod tests {
         assert!(!ascii_boundaries_suffice("Ms Dubé won"));
         assert!(!ascii_boundaries_suffice("“Quote” – £5, then Zoë"));
         assert!(ascii_boundaries_suffice("“Quote” – £5, then €6…"));
+        let long = format!("{}Zoë{}", "a".repeat(40), "b".repeat(40));
+        assert!(!ascii_boundaries_suffice(&long), "a letter past the first chunk");
+        assert!(ascii_boundaries_suffice(&long.replace('ë', "’")));
+        assert_eq!(ascii_prefix_len(long.as_bytes()), 42);
         assert!(!ascii_boundaries_suffice("२०१९ election"));
     }
 
