@@ -8,7 +8,7 @@
 
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use regex::Regex;
 
 use crate::doc::Span;
@@ -44,8 +44,11 @@ static BRACKETED: LazyLock<Regex> = LazyLock::new(|| {
 impl PartyMatcher {
     pub fn new(lexicon: &Lexicon) -> PartyMatcher {
         let free: Vec<_> = lexicon.parties.iter().filter(|p| !p.bracket_only).collect();
+        // A DFA: every article is searched for every form, and the forms are few enough
+        // (a few hundred) for its table to stay small.
         let matcher = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
+            .kind(Some(AhoCorasickKind::DFA))
             .build(free.iter().map(|p| p.form.as_str()))
             .expect("party forms build an automaton");
         PartyMatcher {
