@@ -43,15 +43,15 @@ pub struct Context<'a> {
 }
 
 // The verb must follow its subject (an appositive between commas, an auxiliary or an
-// adverb may stand between), or come as "by holding on to ..." after it.
-// The four ways a win is told, tried in this order (as one alternation would be, but
-// each a small automaton: together, their bounded gaps multiplied into more states than
-// the fast engine may keep, and each search fell back to the slow ones).
+// adverb may stand between), or come as "by holding on to ..." after it. The four ways
+// a win is told are tried in this order, as one alternation would try them; as one
+// pattern, their bounded gaps multiplied into more states than the fast engine may keep,
+// and each search fell back to the slow ones.
 re!(WIN_VERB, r"^(?:,[^,.;]{0,80},|\s*\([^()]{1,25}\)|,?\s*who)?\s*(?:(?:has|had|have|was|is|also|then|comfortably|easily|narrowly|successfully|finally|duly|again|convincingly|comprehensively)\s+){0,2}(?:won|wins|retained|retains|held|holds|held on to|holds on to|hung on to|took|takes|gained|gains|regained|secured|secures|clinched|captured|swept|carried|topped|triumphed in|stormed|storming home|overturned|overturning|winning|taking|retaining|gaining|capturing|holding on to)\b");
 re!(WIN_VERB_MAJORITY, r"^(?:,[^,.;]{0,80},|\s*\([^()]{1,25}\)|,?\s*who)?\s*(?:increased|increases|doubled|doubles) (?:(?:his|her|their|the) )?majority\b");
 re!(WIN_BY_VERB, r"^[^.;]{0,60}?\bby (?:winning|holding on to|holding|retaining|taking|securing|gaining|clinching|capturing)\b");
-static WIN_PATTERNS: [&std::sync::LazyLock<WordRegex>; 4] = [&WIN_VERB, &WIN_VERB_MAJORITY, &WIN_BY_VERB, &WIN_VERB_CLAUSE];
 re!(WIN_VERB_CLAUSE, r"^[^.;]{0,100}?,\s*(?:securing|winning|taking|retaining|holding|clinching|gaining|capturing)\b");
+static WIN_PATTERNS: [&std::sync::LazyLock<WordRegex>; 4] = [&WIN_VERB, &WIN_VERB_MAJORITY, &WIN_BY_VERB, &WIN_VERB_CLAUSE];
 // What is won: a seat or an election, never a match, a title or a race on a track; near the verb.
 re!(WIN_OBJECT, r"^[^.;]{0,40}?\b(?:seat|constituency|ward|election|by-election|primary|primaries|caucus|caucuses|nomination|majority|mandate|presidency|governorship|mayoralty|votes?|landslide|re-election)\b");
 re!(VOTES_OBJECT, r"^\s*(?:a total of |just |only |some |around |about |almost |nearly |over |more than |fewer than |under |an impressive |a mere )?(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a hundred|hundreds|thousands)\b)");
@@ -479,6 +479,12 @@ mod tests {
             assert_eq!(parts, joined.find(after).map(|m| m.range()), "{after}");
         }
         assert!(afters.iter().filter(|a| joined.is_match(a)).count() >= 7, "the examples exercise the patterns");
+        // Where two patterns match, the order decides: the verb right after the subject
+        // wins over a later "…, securing" or "by winning".
+        let win = |after| find_win_verb(after).map(|m| m.as_str());
+        assert_eq!(win(" held her seat, securing a third term"), Some(" held"));
+        assert_eq!(win(" increased his majority, winning the ward"), Some(" increased his majority"));
+        assert_eq!(win(", the sitting MP, was returned to parliament by winning 12,000 votes"), Some(", the sitting MP, was returned to parliament by winning"));
     }
 
     #[test]

@@ -15,9 +15,9 @@
 use std::sync::LazyLock;
 
 use regex::Regex;
-use crate::extract::boundaries::WordRegex;
 
 use crate::doc::{Document, Span};
+use crate::extract::boundaries::WordRegex;
 use crate::extract::cover::{starting_in, Cover};
 use crate::extract::names::{People, PersonMention, Reference};
 use crate::extract::numbers::{NumberMention, NumberUnit};
