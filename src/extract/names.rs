@@ -8,7 +8,7 @@
 //! organisation word ("Wandsworth Council"), party names and capitalised function words
 //! are not names. A list of names after "by" at the end of a sentence is a byline.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::sync::{LazyLock, OnceLock};
 
 use regex::Regex;
@@ -95,11 +95,43 @@ const PERSON_VERBS: &[&str] = &[
     "joked", "remarked", "conceded", "concedes", "exclaimed", "shouted", "whispered", "testified", "emphasized", "emphasised", "stressed", "posted",
 ];
 
-static ANAPHOR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b[Tt]he (?:(?:[A-Z][\p{L}-]+ ){0,2})(?:candidate|incumbent|MP|winner|nominee|challenger|councillor|senator|congressman|congresswoman|politician|newcomer)\b").unwrap()
-});
+/// The nouns that make "the Labour candidate" an anaphor.
+const ANAPHOR_HEADS: &str = "candidate|incumbent|MP|winner|nominee|challenger|councillor|senator|congressman|congresswoman|politician|newcomer";
 
-static PRONOUN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b(?:[Ss]he|[Hh]e|[Tt]hey)\b").unwrap());
+static ANAPHOR: LazyLock<Regex> = LazyLock::new(|| Regex::new(&format!(r"\b[Tt]he (?:(?:[A-Z][\p{{L}}-]+ ){{0,2}})(?:{ANAPHOR_HEADS})\b")).unwrap());
+
+/// Any of [`ANAPHOR_HEADS`] anywhere: a literal search, so an article without one skips
+/// the anaphor pattern, whose every try starts at "the", the commonest word.
+static ANAPHOR_HEAD: LazyLock<Regex> = LazyLock::new(|| Regex::new(ANAPHOR_HEADS).unwrap());
+
+/// The subject pronouns [`references`] resolves, each a whole word in this case.
+const PRONOUNS: [&str; 6] = ["she", "She", "he", "He", "they", "They"];
+
+/// Where `text` has one of [`PRONOUNS`] as a whole word (Unicode word boundaries), in
+/// order: what `\b(?:[Ss]he|[Hh]e|[Tt]hey)\b` finds. Each holds an "h" as its first or
+/// second letter, so only the letters at an "h" are read; a regex tried every "he" of
+/// "the" and "when" and was most of the time the references took.
+fn pronouns(text: &str) -> impl Iterator<Item = Span> + '_ {
+    let bytes = text.as_bytes();
+    memchr::memchr2_iter(b'h', b'H', bytes).filter_map(move |h| {
+        let start = if h > 0 && matches!(bytes[h - 1], b's' | b'S' | b't' | b'T') { h - 1 } else { h };
+        if !word_edge_before(text, start) {
+            return None;
+        }
+        let word = PRONOUNS.iter().find(|p| bytes[start..].starts_with(p.as_bytes()) && word_edge_after(text, start + p.len()))?;
+        Some(start..start + word.len())
+    })
+}
+
+/// No word character ends at `at` (`\b` holds there when one starts at `at`).
+fn word_edge_before(text: &str, at: usize) -> bool {
+    text[..at].chars().next_back().is_none_or(|c| !regex_syntax::is_word_character(c))
+}
+
+/// No word character starts at `at`.
+fn word_edge_after(text: &str, at: usize) -> bool {
+    text[at..].chars().next().is_none_or(|c| !regex_syntax::is_word_character(c))
+}
 
 impl NameMatcher {
     pub fn new(_lexicon: &Lexicon) -> NameMatcher {
@@ -118,8 +150,10 @@ impl NameMatcher {
         let text: &str = &doc.text;
         let party_words = Cover::new(parties.iter().map(|p| p.span.start..p.full.end));
         let mut raw: Vec<RawMention> = Vec::new();
+        // One buffer for the words of every run: most runs are a word or two.
+        let mut words: Vec<Span> = Vec::new();
         for m in self.run.find_iter(text) {
-            split_run(text, m.start, m.end, lexicon, &party_words, &mut raw);
+            split_run(text, m.start..m.end, lexicon, &party_words, &mut words, &mut raw);
         }
         mark_bylines(text, &mut raw);
         let mut people = group(text, raw, lexicon);
@@ -153,11 +187,13 @@ struct RawMention {
 /// words, parties and titles, and starts at a first name when places precede it
 /// ("Mayor of London Sadiq Khan", "Vermont Bernie Sanders"). Possessives end a run.
 /// `parties` covers each party mention from its first word to its possessive ending.
-fn split_run(text: &str, start: usize, end: usize, lex: &Lexicon, parties: &Cover, out: &mut Vec<RawMention>) {
-    let mut words: Vec<Span> = Vec::new();
-    for (off, w) in text[start..end].split_whitespace().map(|w| (w.as_ptr() as usize - text[start..end].as_ptr() as usize, w)) {
-        words.push(start + off..start + off + w.len());
-    }
+fn split_run(text: &str, run: Span, lex: &Lexicon, parties: &Cover, words: &mut Vec<Span>, out: &mut Vec<RawMention>) {
+    let run_text = &text[run.clone()];
+    words.clear();
+    words.extend(run_text.split_whitespace().map(|w| {
+        let start = run.start + (w.as_ptr() as usize - run_text.as_ptr() as usize);
+        start..start + w.len()
+    }));
     let mut i = 0;
     while i < words.len() {
         let mut j = i;
@@ -315,10 +351,10 @@ fn mark_bylines(text: &str, raw: &mut [RawMention]) {
 /// Groups mentions into persons: full names first, then lone surnames attach to the
 /// person last named with that surname (or the next one, when named later).
 fn group(text: &str, raw: Vec<RawMention>, lex: &Lexicon) -> People {
-    let surname = |m: &RawMention| text[m.words.last().unwrap().clone()].to_string();
+    let surname = |m: &RawMention| &text[m.words.last().unwrap().clone()];
     let full_name = |m: &RawMention| name_text(text, &m.words);
     let mut people = People::default();
-    let mut by_surname: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut by_surname: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
     let mut assigned: Vec<Option<usize>> = vec![None; raw.len()];
     // Pass 1: multi-word names and titled names define persons.
     let knighted = |m: &RawMention| m.words.len() == 1 && m.title.as_ref().is_some_and(|t| matches!(text[t.0.clone()].trim_end_matches('.'), "Sir" | "Dame"));
@@ -328,13 +364,13 @@ fn group(text: &str, raw: Vec<RawMention>, lex: &Lexicon) -> People {
             continue;
         }
         let sn = surname(m);
-        let first = (m.words.len() >= 2).then(|| text[m.words[0].clone()].to_string());
-        let existing = by_surname.get(&sn).and_then(|ids| {
-            ids.iter().rev().copied().find(|&id| compatible_first(&people.persons[id].name, first.as_deref()))
+        let first = (m.words.len() >= 2).then(|| &text[m.words[0].clone()]);
+        let existing = by_surname.get(sn).and_then(|ids| {
+            ids.iter().rev().copied().find(|&id| compatible_first(&people.persons[id].name, first))
         });
         let id = existing.unwrap_or_else(|| {
             people.persons.push(Person { name: full_name(m), gender: Gender::Unknown, byline_only: false });
-            by_surname.entry(sn.clone()).or_default().push(people.persons.len() - 1);
+            by_surname.entry(sn).or_default().push(people.persons.len() - 1);
             people.persons.len() - 1
         });
         let person = &mut people.persons[id];
@@ -356,9 +392,9 @@ fn group(text: &str, raw: Vec<RawMention>, lex: &Lexicon) -> People {
         // "Wasserman Schultz" after "Debbie Wasserman Schultz": the tail of a known name.
         if m.words.len() >= 2 {
             let name = full_name(m);
-            let owner = people.persons.iter().position(|p| p.name.len() > name.len() && p.name.ends_with(&format!(" {name}")));
+            let owner = people.persons.iter().position(|p| ends_with_words(&p.name, &name));
             // ... and the other way round: "Caoimhe Ní Bhriain" when "Ní Bhriain" spoke.
-            let shorter = people.persons.iter().position(|p| name.len() > p.name.len() && name.ends_with(&format!(" {}", p.name)));
+            let shorter = people.persons.iter().position(|p| ends_with_words(&name, &p.name));
             if let Some(id) = shorter.filter(|_| owner.is_none()) {
                 people.persons[id].name = name;
             }
@@ -370,13 +406,13 @@ fn group(text: &str, raw: Vec<RawMention>, lex: &Lexicon) -> People {
         }
         let sn = surname(m);
         // "Sir Julian" is Sir Julian Pemberton: a knight or dame goes by the first name.
-        let by_first = || people.persons.iter().position(|p| p.name.split_whitespace().count() >= 2 && p.name.split_whitespace().next() == Some(sn.as_str()));
-        if let Some(ids) = by_surname.get(&sn) {
+        let by_first = || people.persons.iter().position(|p| p.name.split_whitespace().count() >= 2 && p.name.split_whitespace().next() == Some(sn));
+        if let Some(ids) = by_surname.get(sn) {
             assigned[i] = Some(named_at.pick(ids, m.words[0].start));
         } else if let Some(id) = knighted(m).then(by_first).flatten() {
             assigned[i] = Some(id);
         } else if speaks_after(text, m) || speaks_before(text, m) || knighted(m) {
-            people.persons.push(Person { name: sn.clone(), gender: Gender::Unknown, byline_only: false });
+            people.persons.push(Person { name: sn.to_string(), gender: Gender::Unknown, byline_only: false });
             by_surname.entry(sn).or_default().push(people.persons.len() - 1);
             assigned[i] = Some(people.persons.len() - 1);
         }
@@ -457,6 +493,12 @@ impl NamedAt {
         };
         before.or_else(after).map_or(ids[0], |(_, id)| id)
     }
+}
+
+/// `name` ends with the whole words of `tail` and has more: "Debbie Wasserman Schultz"
+/// ends with "Wasserman Schultz", not with "Schultz Smith" or "serman Schultz".
+fn ends_with_words(name: &str, tail: &str) -> bool {
+    name.len() > tail.len() && name.ends_with(tail) && name.as_bytes()[name.len() - tail.len() - 1] == b' '
 }
 
 fn compatible_first(known_name: &str, first: Option<&str>) -> bool {
@@ -624,11 +666,11 @@ pub fn references(doc: &Document, span: &Span, people: &People, quotes: &[Span])
     let quotes = Cover::new(quotes.iter().cloned());
     let in_quote = |pos: usize| quotes.contains_pos(pos);
     let mut out = Vec::new();
-    for m in PRONOUN.find_iter(slice) {
-        let pos = span.start + m.start();
-        let gender = match m.as_str().to_lowercase().as_str() {
-            "she" => Gender::Female,
-            "he" => Gender::Male,
+    for m in pronouns(slice) {
+        let pos = span.start + m.start;
+        let gender = match &slice[m.clone()] {
+            "she" | "She" => Gender::Female,
+            "he" | "He" => Gender::Male,
             _ => Gender::Unknown,
         };
         let person = if gender == Gender::Unknown {
@@ -639,7 +681,8 @@ pub fn references(doc: &Document, span: &Span, people: &People, quotes: &[Span])
         };
         out.push(Reference { span: pos..pos + m.len(), person, in_quote: in_quote(pos), is_description: false });
     }
-    for m in ANAPHOR.find_iter(slice) {
+    let anaphors = ANAPHOR_HEAD.is_match(slice).then(|| ANAPHOR.find_iter(slice));
+    for m in anaphors.into_iter().flatten() {
         let pos = span.start + m.start();
         // "the Conservative candidate Julian Gallant" names its person: not an anaphor.
         let after = text[pos + m.len()..].trim_start();
@@ -729,6 +772,20 @@ mod tests {
         assert_eq!(p.persons.iter().filter(|p| p.byline_only).count(), 3);
         let (_, names) = people("She was beaten by Ronan Barnard in the final round.");
         assert_eq!(names, ["Ronan Barnard"]);
+    }
+
+    #[test]
+    fn pronouns_are_what_the_word_pattern_finds() {
+        assert_eq!(pronouns("She said he and they, not the shepherd (They).").map(|m| m.start).collect::<Vec<_>>(), [0, 9, 16, 40]);
+        assert_eq!(pronouns("Thé, shé, théy, he_, _he, he2, SHE, tHe, hE, ethe").count(), 0);
+        // The pieces put word characters (ASCII, accented, underscore, digits) and
+        // non-word ones (curly quotes, dashes) on both sides of every pronoun.
+        const PIECES: &[&str] = &["he", "He", "she", "She", "they", "They", "t", "s", "S", "T", "h", "H", "y", "e", " ", "é", "’", "_", "2", "—", ".", "\n", "hey", "the"];
+        let pattern = Regex::new(r"\b(?:[Ss]he|[Hh]e|[Tt]hey)\b").unwrap();
+        for text in crate::generated::texts(PIECES, 50_000, 12) {
+            let expected: Vec<Span> = pattern.find_iter(&text).map(|m| m.range()).collect();
+            assert_eq!(pronouns(&text).collect::<Vec<_>>(), expected, "{text:?}");
+        }
     }
 
     #[test]
