@@ -167,14 +167,23 @@ pub(super) fn extract_one(pipeline: &Pipeline, input: &Input, max_bytes: u64) ->
 }
 
 /// The bytes of an article of at most `max_bytes`. A larger file is refused from its
-/// size alone, unopened; a pipe or a device, whose size is not known, is read up to one
+/// size alone, unread; a pipe or a device, whose size is not known, is read up to one
 /// byte past the limit, so that nothing ever reads more than `max_bytes + 1`.
 fn read_article(input: &Input, max_bytes: u64) -> Result<Vec<u8>, ErrorRecord> {
     let unreadable = |e: io::Error| {
         let message = input::dangling_link(&input.path).unwrap_or_else(|| format!("cannot read this file: {e}"));
         error_entry(&input.label, "unreadable", message)
     };
-    let meta = std::fs::metadata(&input.path).map_err(unreadable)?;
+    // The size comes from the open file: one path lookup per article, not two. A file
+    // that cannot be opened is looked up by its path, so that a folder or a file too
+    // large is still named as such to a user who may not read it.
+    let (file, meta) = match File::open(&input.path) {
+        Ok(file) => {
+            let meta = file.metadata().map_err(unreadable)?;
+            (Ok(file), meta)
+        }
+        Err(e) => (Err(e), std::fs::metadata(&input.path).map_err(unreadable)?),
+    };
     if meta.is_dir() {
         return Err(error_entry(&input.label, "unreadable", "this is a folder, not an article; name the folder itself to read the articles in it".into()));
     }
@@ -182,7 +191,7 @@ fn read_article(input: &Input, max_bytes: u64) -> Result<Vec<u8>, ErrorRecord> {
         let size = format!("the file is {} bytes", meta.len());
         return Err(too_large(&input.label, &size, "it was skipped unread", max_bytes));
     }
-    let file = File::open(&input.path).map_err(unreadable)?;
+    let file = file.map_err(unreadable)?;
     let expected = if meta.is_file() { meta.len() } else { 0 };
     let mut raw = Vec::with_capacity(usize::try_from(expected).unwrap_or(0));
     file.take(max_bytes + 1).read_to_end(&mut raw).map_err(unreadable)?;
