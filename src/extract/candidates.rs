@@ -12,7 +12,7 @@
 //! one party whose MPs the article says were elected.
 
 use crate::doc::{floor_char_boundary, Document, Span};
-use crate::extract::boundaries::WordRegex;
+use crate::extract::gated::{gated, GatedRegex};
 use crate::extract::cover::starting_in;
 use crate::extract::figures::{FoundFigure, PlaceMention, Subject};
 use crate::extract::names::{People, Reference};
@@ -46,16 +46,23 @@ pub struct Context<'a> {
 // adverb may stand between), or come as "by holding on to ..." after it. The four ways
 // a win is told are tried in this order, as one alternation would try them; as one
 // pattern, their bounded gaps multiplied into more states than the fast engine may keep,
-// and each search fell back to the slow ones.
-re!(WIN_VERB, r"^(?:,[^,.;]{0,80},|\s*\([^()]{1,25}\)|,?\s*who)?\s*(?:(?:has|had|have|was|is|also|then|comfortably|easily|narrowly|successfully|finally|duly|again|convincingly|comprehensively)\s+){0,2}(?:won|wins|retained|retains|held|holds|held on to|holds on to|hung on to|took|takes|gained|gains|regained|secured|secures|clinched|captured|swept|carried|topped|triumphed in|stormed|storming home|overturned|overturning|winning|taking|retaining|gaining|capturing|holding on to)\b");
-re!(WIN_VERB_MAJORITY, r"^(?:,[^,.;]{0,80},|\s*\([^()]{1,25}\)|,?\s*who)?\s*(?:increased|increases|doubled|doubles) (?:(?:his|her|their|the) )?majority\b");
-re!(WIN_BY_VERB, r"^[^.;]{0,60}?\bby (?:winning|holding on to|holding|retaining|taking|securing|gaining|clinching|capturing)\b");
-re!(WIN_VERB_CLAUSE, r"^[^.;]{0,100}?,\s*(?:securing|winning|taking|retaining|holding|clinching|gaining|capturing)\b");
-static WIN_PATTERNS: [&std::sync::LazyLock<WordRegex>; 4] = [&WIN_VERB, &WIN_VERB_MAJORITY, &WIN_BY_VERB, &WIN_VERB_CLAUSE];
+// and each search fell back to the slow ones. Each runs only where one of its verbs
+// occurs (see `gated`).
+/// The verbs of a win told after its subject, in the order they are tried.
+const WIN_VERBS: &[&str] = &["won", "wins", "retained", "retains", "held", "holds", "held on to", "holds on to", "hung on to", "took", "takes", "gained", "gains", "regained", "secured", "secures", "clinched", "captured", "swept", "carried", "topped", "triumphed in", "stormed", "storming home", "overturned", "overturning", "winning", "taking", "retaining", "gaining", "capturing", "holding on to"];
+gated!(WIN_VERB, &format!(r"^(?:,[^,.;]{{0,80}},|\s*\([^()]{{1,25}}\)|,?\s*who)?\s*(?:(?:has|had|have|was|is|also|then|comfortably|easily|narrowly|successfully|finally|duly|again|convincingly|comprehensively)\s+){{0,2}}(?:{})\b", WIN_VERBS.join("|")), WIN_VERBS);
+gated!(WIN_VERB_MAJORITY, r"^(?:,[^,.;]{0,80},|\s*\([^()]{1,25}\)|,?\s*who)?\s*(?:increased|increases|doubled|doubles) (?:(?:his|her|their|the) )?majority\b", &["majority"]);
+/// "by holding on to ...", "..., securing ...": the participles of a win, in the order
+/// they are tried.
+const WIN_BY_PARTICIPLES: &[&str] = &["winning", "holding on to", "holding", "retaining", "taking", "securing", "gaining", "clinching", "capturing"];
+const WIN_CLAUSE_PARTICIPLES: &[&str] = &["securing", "winning", "taking", "retaining", "holding", "clinching", "gaining", "capturing"];
+gated!(WIN_BY_VERB, &format!(r"^[^.;]{{0,60}}?\bby (?:{})\b", WIN_BY_PARTICIPLES.join("|")), WIN_BY_PARTICIPLES);
+gated!(WIN_VERB_CLAUSE, &format!(r"^[^.;]{{0,100}}?,\s*(?:{})\b", WIN_CLAUSE_PARTICIPLES.join("|")), WIN_CLAUSE_PARTICIPLES);
+static WIN_PATTERNS: [&std::sync::LazyLock<GatedRegex>; 4] = [&WIN_VERB, &WIN_VERB_MAJORITY, &WIN_BY_VERB, &WIN_VERB_CLAUSE];
 // What is won: a seat or an election, never a match, a title or a race on a track; near the verb.
 re!(WIN_OBJECT, r"^[^.;]{0,40}?\b(?:seat|constituency|ward|election|by-election|primary|primaries|caucus|caucuses|nomination|majority|mandate|presidency|governorship|mayoralty|votes?|landslide|re-election)\b");
 re!(VOTES_OBJECT, r"^\s*(?:a total of |just |only |some |around |about |almost |nearly |over |more than |fewer than |under |an impressive |a mere )?(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a hundred|hundreds|thousands)\b)");
-re!(ELECTED, r"^(?:,[^,.;]{0,80},|\s*\([^()]{1,25}\)|,?\s*who)?\s*(?:(?:was|were|is|has been|had been|have been|being|been|got|get|also|then|duly|narrowly)\s+){1,2}(?:re-?)?elected\b|^\s*(?:re-?elected|elected (?:as|to))\b");
+gated!(ELECTED, r"^(?:,[^,.;]{0,80},|\s*\([^()]{1,25}\)|,?\s*who)?\s*(?:(?:was|were|is|has been|had been|have been|being|been|got|get|also|then|duly|narrowly)\s+){1,2}(?:re-?)?elected\b|^\s*(?:re-?elected|elected (?:as|to))\b", &["elected"]);
 // Losing needs an election object ("lost her seat", "lost the race"), unlike "lost her voice".
 re!(LOST_VERB, r"^(?:,[^,.;]{0,80},|\s*\([^()]{1,25}\)|,?\s*who)?\s*(?:(?:has|had|have|was|also|narrowly|then)\s+){0,2}(?:(?:lost|loses|conceded|concedes|failed to win|missed out on)\b[^.;]{0,30}\b(?:seat|election|race|contest|primary|caucus|nomination|vote|by-election|by \d)|came (?:second|third|fourth|fifth|last|in second|in third)|finished (?:second|third|fourth|fifth|last|behind)|(?:was |came |finished )?a (?:distant|close|narrow|poor|strong) (?:second|third|fourth|fifth|last)|(?:was )?(?:second|third|fourth|fifth|sixth|last) (?:with|on|at)|trailed|was defeated|were defeated|was beaten|was ousted|was unseated)\b");
 re!(ELECTION_OF, r"\b(?:re-?election|election|victory|win) of (?:(?:the )?(?:former |current |sitting |incumbent )?(?:[\w-]+ ){0,3}?(?:MP|councillor|mayor|candidate|leader),? )?$");
@@ -64,8 +71,8 @@ re!(PARTY_CONTEST, r"^\s+(?:presidential\s+|gubernatorial\s+|senate\s+|congressi
 re!(DEFEAT_OBJECT, r"\b(?:defeating|defeated|defeats|beat|beating|beats|ousted|ousting|unseated|unseating|saw off|seeing off|trounced|edged out|held off|holding off|(?:votes?|majority(?: of [\d,]+)?) over|(?:lost|losing)(?: [\w-]+){0,4} to)\s+(?:the\s+)?$");
 // "Labour has chosen councillor Sunil Varma", "the Conservatives are fielding Victoria Lyle".
 re!(SELECTED_BEFORE, r"\b(?:chosen|selected|picked|fielding|fielded|nominated|endorsed as candidate)\s+(?:[\w-]+\s+){0,2}$");
-re!(STANDING, r"^(?:,[^,.;]{0,80},|\s*\([^()]{1,25}\)|,?\s*who)?\s*(?:(?:is|was|has|had|been|also|now|then)\s+){0,2}(?:stood|stands|standing|ran|runs|running|contested|contests|contesting|campaigned)\s+(?:as (?:a|an|the) [^.;]{0,30}candidate|for (?:the )?(?:seat|re-election|election|office|parliament|mayor|president|presidency|governor|senate|congress|[\w-]+ council)|in (?:the )?(?:[\w-]+ ){0,3}(?:election|by-election|primary|caucus|seat|ward|constituency)|against\b)");
-re!(CANDIDATE_APPOSITION, r"^,?\s*(?:the|a|an|who is the|who was the)\s+(?:[A-Z][\p{L}-]+\s+){0,3}(?:candidate|challenger|incumbent|MP-elect|(?:presidential|party|party's|mayoral) nominee)\b");
+gated!(STANDING, r"^(?:,[^,.;]{0,80},|\s*\([^()]{1,25}\)|,?\s*who)?\s*(?:(?:is|was|has|had|been|also|now|then)\s+){0,2}(?:stood|stands|standing|ran|runs|running|contested|contests|contesting|campaigned)\s+(?:as (?:a|an|the) [^.;]{0,30}candidate|for (?:the )?(?:seat|re-election|election|office|parliament|mayor|president|presidency|governor|senate|congress|[\w-]+ council)|in (?:the )?(?:[\w-]+ ){0,3}(?:election|by-election|primary|caucus|seat|ward|constituency)|against\b)", &["stood", "stands", "standing", "ran", "runs", "running", "contested", "contests", "contesting", "campaigned"]);
+gated!(CANDIDATE_APPOSITION, r"^,?\s*(?:the|a|an|who is the|who was the)\s+(?:[A-Z][\p{L}-]+\s+){0,3}(?:candidate|challenger|incumbent|MP-elect|(?:presidential|party|party's|mayoral) nominee)\b", &["candidate", "challenger", "incumbent", "MP-elect", "nominee"]);
 re!(CANDIDATE_BEFORE, r"\b(?:candidate|challenger|incumbent|(?:presidential|mayoral) nominee)(?: (?:is|was|will be)(?: [a-z-]+){0,3})?\s+$");
 re!(SEAT_MAJORITY, r"^[^.;]{0,40}?\bmajority of [\d,]+(?: |-)seats?\b");
 re!(FOR_PLACE, r"\bfor\s+");
@@ -457,6 +464,30 @@ fn settle_elected(ctx: &Context, out: &mut [FoundCandidate]) {
 mod tests {
     use super::{find_win_verb, APPOSITION_GAPS, LONGEST_APPOSITION, WIN_PATTERNS};
     use crate::Pipeline;
+
+    /// Each gated pattern finds, in the bundled reports, what it finds without its gate:
+    /// at every word of every article, on the text after that word.
+    #[test]
+    fn the_gates_lose_no_match_in_the_bundled_reports() {
+        use super::{CANDIDATE_APPOSITION, ELECTED, STANDING, WIN_BY_VERB, WIN_VERB, WIN_VERB_CLAUSE, WIN_VERB_MAJORITY};
+        let gated = [&WIN_VERB, &WIN_VERB_MAJORITY, &WIN_BY_VERB, &WIN_VERB_CLAUSE, &ELECTED, &STANDING, &CANDIDATE_APPOSITION];
+        let plain: Vec<regex::Regex> = gated.iter().map(|g| regex::Regex::new(g.as_str()).unwrap()).collect();
+        let mut matched = vec![0; gated.len()];
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+            let word_ends = text.char_indices().filter(|&(_, c)| c.is_alphabetic()).map(|(i, c)| i + c.len_utf8()).filter(|&i| !text[i..].starts_with(char::is_alphabetic));
+            for end in word_ends {
+                let after = &text[end..crate::doc::floor_char_boundary(&text, end + 300)];
+                for (k, (g, p)) in gated.iter().zip(&plain).enumerate() {
+                    let found = p.find(after).map(|m| m.range());
+                    assert_eq!(g.find(after).map(|m| m.range()), found, "{} on {after:?}", g.as_str());
+                    matched[k] += usize::from(found.is_some());
+                }
+            }
+        }
+        assert!(matched.iter().all(|&n| n > 0), "the reports exercise every pattern: {matched:?}");
+    }
 
     #[test]
     fn the_win_patterns_in_turn_find_what_their_alternation_finds() {

@@ -46,6 +46,7 @@ pub mod clause;
 pub mod cover;
 pub mod election;
 pub mod figures;
+pub mod gated;
 pub mod names;
 pub mod numbers;
 pub mod parties;
