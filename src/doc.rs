@@ -365,11 +365,7 @@ fn sentences(text: &str, paragraphs: &[Span]) -> Vec<Sentence> {
     for (pi, para) in paragraphs.iter().enumerate() {
         let first_in_para = out.len();
         let body = &text[para.clone()];
-        let pieces: Vec<(usize, &str)> = if body.is_ascii() {
-            crate::ascii_sentences::split_ascii_sentence_bound_indices(body)
-        } else {
-            body.split_sentence_bound_indices().collect()
-        };
+        let pieces: Vec<(usize, &str)> = crate::sentence_breaks::split_sentence_bound_indices(body).unwrap_or_else(|| body.split_sentence_bound_indices().collect());
         for (off, piece) in pieces {
             let span = trim_span(text, para.start + off..para.start + off + piece.len());
             if span.is_empty() {

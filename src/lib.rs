@@ -14,7 +14,7 @@
 //! their sources, [`report`] shows both on an HTML page beside the highlighted text, and
 //! [`table`] flattens records into CSV rows.
 
-mod ascii_sentences;
+mod sentence_breaks;
 pub mod audit;
 pub mod check;
 pub mod doc;

@@ -1,11 +1,14 @@
-//! Sentence boundaries of ASCII text, exactly as `unicode-segmentation` finds them
+//! Sentence boundaries of news text, exactly as `unicode-segmentation` finds them
 //! (UAX #29), at a fraction of the cost.
 //!
 //! The crate looks every character up in the full Unicode tables; on news text that was
 //! a sixth of the whole run. In ASCII text only a handful of characters matter, and a
 //! boundary can only follow a sentence terminator (`.`, `!`, `?`) or a line break, so a
-//! byte table and a look at those few places give the same boundaries. The tests compare
-//! both on many generated texts; other text still goes to the crate.
+//! byte table and a look at those few places give the same boundaries. News text outside
+//! ASCII is mostly curly quotes, dashes, a pound sign and accented letters: a paragraph
+//! whose other characters are all in [`wide_class`] is split the same way, each byte of
+//! such a character taking its class. The tests compare both on many generated texts;
+//! a paragraph with any other character still goes to the crate.
 
 /// Sentence_Break classes of the ASCII characters (UAX #29, table 4).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -47,30 +50,59 @@ fn is_sa_term(c: Class) -> bool {
     matches!(c, Class::ATerm | Class::STerm)
 }
 
-/// The sentences of `text` as `(offset, sentence)`, like
-/// `UnicodeSegmentation::split_sentence_bound_indices`. `text` must be ASCII.
-pub fn split_ascii_sentence_bound_indices(text: &str) -> Vec<(usize, &str)> {
-    debug_assert!(text.is_ascii());
+/// The sentences of `text` as `(offset, sentence)`, as
+/// `UnicodeSegmentation::split_sentence_bound_indices` gives them, or `None` when `text`
+/// holds a character outside ASCII and [`wide_class`].
+pub fn split_sentence_bound_indices(text: &str) -> Option<Vec<(usize, &str)>> {
+    if text.is_ascii() {
+        let bytes = text.as_bytes();
+        return Some(split_by_classes(text, |i| class(bytes[i])));
+    }
+    let mut classes = Vec::with_capacity(text.len());
+    for c in text.chars() {
+        let class = if c.is_ascii() { class(c as u8) } else { wide_class(c)? };
+        classes.extend(std::iter::repeat_n(class, c.len_utf8()));
+    }
+    Some(split_by_classes(text, |i| classes[i]))
+}
+
+/// The Sentence_Break class of the characters outside ASCII that news text uses most
+/// (UAX #29, table 4); `None` for the rest. None of them ends a sentence or a paragraph,
+/// and none is ignored (Extend, Format), so the rules read them like ASCII characters.
+fn wide_class(c: char) -> Option<Class> {
+    match c {
+        '\u{A0}' => Some(Class::Sp),
+        '‘' | '’' | '“' | '”' => Some(Class::Close),
+        '–' | '—' => Some(Class::SContinue),
+        '£' | '€' | '°' | '×' | '÷' => Some(Class::Other),
+        'À'..='ÿ' => Some(if c.is_uppercase() { Class::Upper } else { Class::Lower }),
+        _ => None,
+    }
+}
+
+/// The sentences of `text`, given the class of the character each byte belongs to.
+fn split_by_classes(text: &str, class_at: impl Fn(usize) -> Class) -> Vec<(usize, &str)> {
     let bytes = text.as_bytes();
     let mut out = Vec::new();
     let mut start = 0;
     // A boundary can only follow a line break, or a terminator and the closing marks and
     // spaces after it; everywhere else rule SB998 holds (no break). So jump from one
-    // such place to the next and test only the positions just after it.
+    // such place to the next and test only the positions just after it. (Every
+    // terminator and line break is ASCII.)
     let mut from = 0;
     while let Some(found) = bytes[from..].iter().position(|&b| matches!(b, b'.' | b'!' | b'?' | b'\r' | b'\n')) {
         let at = from + found;
         let mut end = at + 1;
-        if is_sa_term(class(bytes[at])) {
-            while end < bytes.len() && class(bytes[end]) == Class::Close {
+        if is_sa_term(class_at(at)) {
+            while end < bytes.len() && class_at(end) == Class::Close {
                 end += 1;
             }
-            while end < bytes.len() && class(bytes[end]) == Class::Sp {
+            while end < bytes.len() && class_at(end) == Class::Sp {
                 end += 1;
             }
         }
         for i in at + 1..=end.min(bytes.len().saturating_sub(1)) {
-            if breaks_before(bytes, i) {
+            if text.is_char_boundary(i) && breaks_before(bytes.len(), i, &class_at) {
                 out.push((start, &text[start..i]));
                 start = i;
             }
@@ -86,9 +118,10 @@ pub fn split_ascii_sentence_bound_indices(text: &str) -> Vec<(usize, &str)> {
     out
 }
 
-/// Whether a sentence boundary falls between `bytes[i - 1]` and `bytes[i]`.
-fn breaks_before(bytes: &[u8], i: usize) -> bool {
-    let (prev, cur) = (class(bytes[i - 1]), class(bytes[i]));
+/// Whether a sentence boundary falls between the characters that end and start at byte
+/// `i` of a text of `len` bytes.
+fn breaks_before(len: usize, i: usize, class_at: &impl Fn(usize) -> Class) -> bool {
+    let (prev, cur) = (class_at(i - 1), class_at(i));
     // SB3, SB4: CR x LF; otherwise a break after every line break.
     if prev == Class::Cr && cur == Class::Lf {
         return false;
@@ -101,18 +134,18 @@ fn breaks_before(bytes: &[u8], i: usize) -> bool {
     }
     // Match "SATerm Close* Sp*" ending just before i, from the back.
     let mut j = i;
-    while j > 0 && class(bytes[j - 1]) == Class::Sp {
+    while j > 0 && class_at(j - 1) == Class::Sp {
         j -= 1;
     }
     let spaces = j < i;
-    while j > 0 && class(bytes[j - 1]) == Class::Close {
+    while j > 0 && class_at(j - 1) == Class::Close {
         j -= 1;
     }
-    if j == 0 || !is_sa_term(class(bytes[j - 1])) {
+    if j == 0 || !is_sa_term(class_at(j - 1)) {
         return false; // SB998
     }
     let term_at = j - 1;
-    let term = class(bytes[term_at]);
+    let term = class_at(term_at);
     let bare = term_at + 1 == i;
     // SB6: ATerm x Numeric.
     if term == Class::ATerm && bare && cur == Class::Numeric {
@@ -123,13 +156,13 @@ fn breaks_before(bytes: &[u8], i: usize) -> bool {
         && bare
         && cur == Class::Upper
         && term_at > 0
-        && matches!(class(bytes[term_at - 1]), Class::Upper | Class::Lower)
+        && matches!(class_at(term_at - 1), Class::Upper | Class::Lower)
     {
         return false;
     }
     // SB8: ATerm Close* Sp* x (not OLetter, Upper, Lower, ParaSep, SATerm)* Lower.
     if term == Class::ATerm {
-        let next_deciding = bytes[i..].iter().map(|&b| class(b)).find(|&c| {
+        let next_deciding = (i..len).map(class_at).find(|&c| {
             matches!(c, Class::Upper | Class::Lower) || is_para_sep(c) || is_sa_term(c)
         });
         if next_deciding == Some(Class::Lower) {
@@ -161,14 +194,18 @@ mod tests {
         text.split_sentence_bound_indices().collect()
     }
 
+    fn split(text: &str) -> Vec<(usize, &str)> {
+        split_sentence_bound_indices(text).expect("a text this module splits")
+    }
+
     #[test]
     fn plain_sentences_split_after_their_terminators() {
         assert_eq!(
-            split_ascii_sentence_bound_indices("He won. She lost! Why? \"Yes.\" (No.) e.g. the U.S. team"),
+            split("He won. She lost! Why? \"Yes.\" (No.) e.g. the U.S. team"),
             crate_split("He won. She lost! Why? \"Yes.\" (No.) e.g. the U.S. team")
         );
-        assert_eq!(split_ascii_sentence_bound_indices("One.\r\nTwo."), [(0, "One.\r\n"), (6, "Two.")]);
-        assert!(split_ascii_sentence_bound_indices("").is_empty());
+        assert_eq!(split("One.\r\nTwo."), [(0, "One.\r\n"), (6, "Two.")]);
+        assert!(split("").is_empty());
     }
 
     /// Every character class and the sequences the rules look at, in many random
@@ -182,12 +219,32 @@ mod tests {
             ". ", ".\" ", ".) ", "? ", "!\n",
         ];
         for text in crate::generated::texts(PIECES, 200_000, 12) {
-            assert_eq!(split_ascii_sentence_bound_indices(&text), crate_split(&text), "{text:?}");
+            assert_eq!(split(&text), crate_split(&text), "{text:?}");
         }
         for b in 0u8..128 {
             for text in [format!("x.{}", b as char), format!("{}. a", b as char), format!("A. {}b", b as char)] {
-                assert_eq!(split_ascii_sentence_bound_indices(&text), crate_split(&text), "{text:?}");
+                assert_eq!(split(&text), crate_split(&text), "{text:?}");
             }
         }
+    }
+
+    /// The characters of [`wide_class`] among ASCII ones: the boundaries must still be
+    /// the crate's, and a text with any other character is left to the crate.
+    #[test]
+    fn same_boundaries_as_the_crate_with_curly_quotes_dashes_and_accents() {
+        const PIECES: &[&str] = &[
+            "a", "A", "7", ".", ".", "!", "?", " ", "\n", "\r\n", "\"", "(", ")", ",", "-", ":", "\u{A0}", "‘", "’", "“", "”", "–", "—",
+            "£", "€", "°", "×", "÷", "é", "É", "ß", "ÿ", "À", "Þ", "word", "Word", "Éclair", "“Yes.” ", ". ", ".” ", "! ", "é. É",
+        ];
+        for text in crate::generated::texts(PIECES, 200_000, 12) {
+            assert_eq!(split(&text), crate_split(&text), "{text:?}");
+        }
+        for c in ('\u{80}'..='\u{3000}').filter(|&c| wide_class(c).is_some()) {
+            for text in [format!("x.{c}"), format!("{c}. a"), format!("A. {c}b"), format!("x.{c} Y"), format!("x. {c}Y")] {
+                assert_eq!(split(&text), crate_split(&text), "{text:?}");
+            }
+        }
+        assert_eq!(split_sentence_bound_indices("One. Two…"), None, "an ellipsis character goes to the crate");
+        assert_eq!(split_sentence_bound_indices("Ἀ. B"), None);
     }
 }
