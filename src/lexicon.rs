@@ -36,6 +36,14 @@ impl Gender {
     }
 }
 
+/// What the first-name, organisation and never-a-name lists say of one word.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct WordFacts {
+    pub first_name: Option<Gender>,
+    pub org_word: bool,
+    pub not_name: bool,
+}
+
 /// A title before a name: an honorific ("Dr", "Mrs") or an office ("Senator", "Mayor").
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Title {
@@ -69,6 +77,10 @@ pub struct Lexicon {
     pub org_words: WordSet,
     /// Capitalised words that never belong to a person's name ("The", "Monday").
     pub not_names: WordSet,
+    /// The three lists above by word, so that [`Lexicon::facts`] answers for all of them
+    /// with one lookup: the name rules ask about every capitalised word of every article.
+    /// Kept by `add_file`, which fills the lists.
+    facts: WordMap<WordFacts>,
 }
 
 /// A word-list file that could not be read or has a malformed line.
@@ -156,6 +168,7 @@ impl Lexicon {
                 "first_names.tsv" => {
                     let gender = cols.get(1).map_or(Gender::Unknown, |g| Gender::parse(g));
                     self.first_names.insert(cols[0].to_string(), gender);
+                    self.facts.entry(cols[0].to_string()).or_default().first_name = Some(gender);
                 }
                 "constituencies.tsv" => {
                     self.constituencies.push(cols[0].to_string());
@@ -163,14 +176,22 @@ impl Lexicon {
                 }
                 "org_words.tsv" => {
                     self.org_words.insert(cols[0].to_string());
+                    self.facts.entry(cols[0].to_string()).or_default().org_word = true;
                 }
                 "not_names.tsv" => {
                     self.not_names.insert(cols[0].to_string());
+                    self.facts.entry(cols[0].to_string()).or_default().not_name = true;
                 }
                 _ => unreachable!("FILE_NAMES lists every file"),
             }
         }
         Ok(())
+    }
+
+    /// What the first-name, organisation and never-a-name lists say of `word`, as
+    /// written.
+    pub fn facts(&self, word: &str) -> WordFacts {
+        self.facts.get(word).copied().unwrap_or_default()
     }
 
     /// Whether `word`, in any case, is a reporting verb form ("Said", "SAYS").
@@ -261,6 +282,23 @@ mod tests {
             assert_eq!(lex.canonical_party(form), Some(canonical), "{form}");
         }
         assert_eq!(lex.canonical_party("Tesco"), None);
+    }
+
+    /// The one lookup answers as the three lists do, for every word in them (built in,
+    /// and added from a `--data` folder) and for words in none.
+    #[test]
+    fn facts_agree_with_the_lists() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("first_names.tsv"), "Zebedee\tm\nMarch\tf\n").unwrap();
+        std::fs::write(dir.path().join("org_words.tsv"), "Zebedee\n").unwrap();
+        for lex in [Lexicon::builtin(), Lexicon::with_extra_dir(dir.path()).unwrap()] {
+            let words = lex.first_names.keys().chain(&lex.org_words).chain(&lex.not_names).map(String::as_str);
+            for word in words.chain(["Blair", "", "the", "Éclair"]) {
+                let expected = WordFacts { first_name: lex.first_names.get(word).copied(), org_word: lex.org_words.contains(word), not_name: lex.not_names.contains(word) };
+                assert_eq!(lex.facts(word), expected, "{word}");
+            }
+        }
+        assert_eq!(Lexicon::with_extra_dir(dir.path()).unwrap().facts("Zebedee"), WordFacts { first_name: Some(Gender::Male), org_word: true, not_name: false });
     }
 
     #[test]

@@ -238,9 +238,11 @@ fn take_name(text: &str, words: &[Span], lex: &Lexicon, parties: &Cover, out: &m
             // "Mayor of London Sadiq Khan": the office's "of X" is not part of the name.
             continue;
         }
+        let facts = lex.facts(bare);
+        let skipped = facts.not_name || facts.org_word || is_never_name(bare) || bare == "MP" || bare == "MPs" || is_party(&words[k]);
         // "Continued Stone:", "Said Mr Murray": a capitalised verb opening the sentence.
-        let verb = lex.is_reporting_verb(bare) && !lex.first_names.contains_key(bare);
-        if verb || is_party(&words[k]) || lex.not_names.contains(bare) || is_never_name(bare) || lex.org_words.contains(bare) || bare == "MP" || bare == "MPs" {
+        let verb = || facts.first_name.is_none() && lex.is_reporting_verb(bare);
+        if skipped || verb() {
             title = None;
             k += 1;
             continue;
@@ -266,18 +268,23 @@ fn take_name(text: &str, words: &[Span], lex: &Lexicon, parties: &Cover, out: &m
         }
     }
     // Start at a first name when the run opens with other capitalised words.
-    let first_name_at = rest.iter().position(|s| lex.first_names.contains_key(word_str(s)));
-    let rest = match first_name_at {
-        Some(p) if p > 0 && title.is_none() && rest.len() - p >= 2 => &rest[p..],
-        _ => rest,
+    let first_name_at = rest.iter().position(|s| lex.facts(word_str(s)).first_name.is_some());
+    let (rest, first_is_name) = match first_name_at {
+        Some(p) if p > 0 && title.is_none() && rest.len() - p >= 2 => (&rest[p..], true),
+        _ => (rest, first_name_at == Some(0)),
     };
     // "Damian Green", "Kate Green": a party form after a first name is a surname.
-    let first_is_name = lex.first_names.contains_key(word_str(&rest[0]));
     let party_inside = rest.iter().enumerate().any(|(i, s)| is_party(s) && !(i > 0 && first_is_name));
-    if rest.iter().skip(1).any(|s| lex.org_words.contains(word_str(s).trim_end_matches('.'))) || party_inside {
-        return;
-    }
-    if rest.iter().any(|s| lex.not_names.contains(word_str(s)) || is_never_name(word_str(s))) {
+    // An organisation word after the first ("Wandsworth Council"), or a word that is
+    // never a name anywhere, is no person's.
+    let not_a_name = |(i, s): (usize, &Span)| {
+        let w = word_str(s);
+        let facts = lex.facts(w);
+        let bare = w.trim_end_matches('.');
+        let org = if bare.len() == w.len() { facts.org_word } else { lex.facts(bare).org_word };
+        (i > 0 && org) || facts.not_name || is_never_name(w)
+    };
+    if party_inside || rest.iter().enumerate().any(not_a_name) {
         return;
     }
     if rest.len() == 1 && word_str(&rest[0]).chars().count() < 2 {
