@@ -125,12 +125,21 @@ fn pronouns(text: &str) -> impl Iterator<Item = Span> + '_ {
 
 /// No word character ends at `at` (`\b` holds there when one starts at `at`).
 fn word_edge_before(text: &str, at: usize) -> bool {
-    text[..at].chars().next_back().is_none_or(|c| !regex_syntax::is_word_character(c))
+    text[..at].chars().next_back().is_none_or(|c| !is_word_char(c))
 }
 
 /// No word character starts at `at`.
 fn word_edge_after(text: &str, at: usize) -> bool {
-    text[at..].chars().next().is_none_or(|c| !regex_syntax::is_word_character(c))
+    text[at..].chars().next().is_none_or(|c| !is_word_char(c))
+}
+
+/// A character `\b` counts as part of a word; ASCII answered without the Unicode table.
+fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric() || c == '_'
+    } else {
+        regex_syntax::is_word_character(c)
+    }
 }
 
 impl NameMatcher {

@@ -330,30 +330,34 @@ fn ends_sentence(s: &str) -> bool {
     s.trim_end().ends_with(['.', '!', '?'])
 }
 
-/// Words of `text[span]` with their offsets.
+/// Words of `text[span]` with their offsets, without trailing full stops and
+/// apostrophes.
 fn words(text: &str, span: Span) -> Vec<Span> {
-    let mut out = Vec::new();
+    let slice = &text[span.clone()];
+    // Words average more than four bytes with the space after them: one allocation.
+    let mut out = Vec::with_capacity(slice.len() / 4 + 1);
+    let mut push = |start: usize, end: usize| {
+        let end = start + text[start..end].trim_end_matches(['.', '\'', '’']).len();
+        if end > start {
+            out.push(start..end);
+        }
+    };
     let mut start = None;
-    for (i, c) in text[span.clone()].char_indices() {
+    for (i, c) in slice.char_indices() {
         let i = span.start + i;
         let part = c.is_alphanumeric() || c == '-' || c == '\'' || c == '’' || c == '.';
         match (part, start) {
             (true, None) => start = Some(i),
             (false, Some(s)) => {
-                out.push(s..i);
+                push(s, i);
                 start = None;
             }
             _ => {}
         }
     }
     if let Some(s) = start {
-        out.push(s..span.end);
+        push(s, span.end);
     }
-    for w in &mut out {
-        let t = &text[w.clone()];
-        w.end = w.start + t.trim_end_matches(['.', '\'', '’']).len();
-    }
-    out.retain(|w| !w.is_empty());
     out
 }
 
