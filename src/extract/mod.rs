@@ -12,7 +12,9 @@
 //! | speakers     | quote spans, people, references    | who said each quote                   |
 //! | topic        | text, parties                      | whether the article is about voting   |
 //!
-//! Only an election article goes on to the stages below; the rest keep their quotes.
+//! An article with no quotation that is not about an election stops after the quote
+//! spans and the topic (it needs no people). Only an election article goes on to the
+//! stages below; the rest keep their quotes.
 //!
 //! | stage        | reads                              | adds                                  |
 //! |--------------|------------------------------------|---------------------------------------|
@@ -136,6 +138,12 @@ impl Pipeline {
         let text: &str = &doc.text;
         let mut a = Analysis { parties: self.parties.find(text), ..Analysis::default() };
         let quote_spans = quotes::find_quote_spans(doc);
+        // People serve the speakers of quotations and the election stages. An article
+        // with neither needs none (and its parties stay unchecked against names: dropping
+        // some could only lower the topic score further).
+        if quote_spans.is_empty() && !topic::is_election_article(text, !a.parties.is_empty()) {
+            return a;
+        }
         let quoted: Vec<Span> = quote_spans.iter().map(|q| q.span.clone()).collect();
         a.people = self.names.find(doc, &self.lexicon, &a.parties, &quoted);
         // A party form inside a person's name ("Damian Green") is not a party mention.
