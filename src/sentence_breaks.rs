@@ -26,7 +26,24 @@ enum Class {
     Other,
 }
 
+/// The class of an ASCII byte, from [`ASCII_CLASSES`].
 fn class(b: u8) -> Class {
+    ASCII_CLASSES[usize::from(b & 0x7F)]
+}
+
+/// [`ascii_class`] of every ASCII byte, looked up rather than matched: the class of
+/// every byte near a terminator is asked for.
+static ASCII_CLASSES: [Class; 128] = {
+    let mut table = [Class::Other; 128];
+    let mut b = 0;
+    while b < 128 {
+        table[b] = ascii_class(b as u8);
+        b += 1;
+    }
+    table
+};
+
+const fn ascii_class(b: u8) -> Class {
     match b {
         b'\r' => Class::Cr,
         b'\n' => Class::Lf,
@@ -90,8 +107,8 @@ fn split_by_classes(text: &str, class_at: impl Fn(usize) -> Class) -> Vec<(usize
     // such place to the next and test only the positions just after it. (Every
     // terminator and line break is ASCII.)
     let mut from = 0;
-    while let Some(found) = bytes[from..].iter().position(|&b| matches!(b, b'.' | b'!' | b'?' | b'\r' | b'\n')) {
-        let at = from + found;
+    let mut stops = Stops { bytes, terminator: None, line_break: None };
+    while let Some(at) = stops.next_at_or_after(from) {
         let mut end = at + 1;
         if is_sa_term(class_at(at)) {
             while end < bytes.len() && class_at(end) == Class::Close {
@@ -116,6 +133,39 @@ fn split_by_classes(text: &str, class_at: impl Fn(usize) -> Class) -> Vec<(usize
         out.push((start, &text[start..]));
     }
     out
+}
+
+/// The next sentence terminator (`.`, `!`, `?`) or line break, by two vector searches
+/// whose last answers are kept until the scan passes them.
+struct Stops<'a> {
+    bytes: &'a [u8],
+    terminator: Option<Option<usize>>,
+    line_break: Option<Option<usize>>,
+}
+
+impl Stops<'_> {
+    fn next_at_or_after(&mut self, from: usize) -> Option<usize> {
+        let bytes = self.bytes;
+        let terminator = next_from(&mut self.terminator, from, |from| memchr::memchr3(b'.', b'!', b'?', &bytes[from..]).map(|i| from + i));
+        let line_break = next_from(&mut self.line_break, from, |from| memchr::memchr2(b'\r', b'\n', &bytes[from..]).map(|i| from + i));
+        match (terminator, line_break) {
+            (Some(t), Some(l)) => Some(t.min(l)),
+            (t, l) => t.or(l),
+        }
+    }
+}
+
+/// The kept answer of a search, or a new search when the scan has passed it.
+fn next_from(kept: &mut Option<Option<usize>>, from: usize, search: impl Fn(usize) -> Option<usize>) -> Option<usize> {
+    match *kept {
+        Some(None) => None,
+        Some(Some(at)) if at >= from => Some(at),
+        _ => {
+            let found = search(from);
+            *kept = Some(found);
+            found
+        }
+    }
 }
 
 /// Whether a sentence boundary falls between the characters that end and start at byte
