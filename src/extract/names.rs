@@ -88,12 +88,16 @@ fn is_never_name(word: &str) -> bool {
 
 /// Verbs of speech that, right after a capitalised word, show it is a person speaking
 /// ("Brafman said"). Only speech: "Putney celebrated" or "Apple welcomed" says nothing.
-const PERSON_VERBS: &[&str] = &[
-    "said", "says", "told", "tells", "added", "adds", "argued", "argues", "wrote", "writes", "tweeted", "insisted", "insists", "explained", "explains",
-    "noted", "notes", "asked", "asks", "replied", "replies", "stated", "states", "claimed", "claims", "warned", "warns", "acknowledged", "recalled",
-    "recalls", "continued", "concluded", "declared", "responded", "answered", "suggested", "commented", "admitted", "admits", "countered", "quipped",
-    "joked", "remarked", "conceded", "concedes", "exclaimed", "shouted", "whispered", "testified", "emphasized", "emphasised", "stressed", "posted",
-];
+fn is_person_verb(word: &str) -> bool {
+    // A match, not a slice scan, like `is_never_name`.
+    matches!(
+        word,
+        "said" | "says" | "told" | "tells" | "added" | "adds" | "argued" | "argues" | "wrote" | "writes" | "tweeted" | "insisted" | "insists" | "explained"
+        | "explains" | "noted" | "notes" | "asked" | "asks" | "replied" | "replies" | "stated" | "states" | "claimed" | "claims" | "warned" | "warns" | "acknowledged"
+        | "recalled" | "recalls" | "continued" | "concluded" | "declared" | "responded" | "answered" | "suggested" | "commented" | "admitted" | "admits" | "countered" | "quipped" | "joked"
+        | "remarked" | "conceded" | "concedes" | "exclaimed" | "shouted" | "whispered" | "testified" | "emphasized" | "emphasised" | "stressed" | "posted"
+    )
+}
 
 /// The nouns that make "the Labour candidate" an anaphor.
 const ANAPHOR_HEADS: &str = "candidate|incumbent|MP|winner|nominee|challenger|councillor|senator|congressman|congresswoman|politician|newcomer";
@@ -542,7 +546,14 @@ fn gender_of(text: &str, m: &RawMention, lex: &Lexicon) -> Gender {
 }
 
 fn name_text(text: &str, words: &[Span]) -> String {
-    words.iter().map(|w| &text[w.clone()]).collect::<Vec<_>>().join(" ")
+    let mut name = String::with_capacity(words.iter().map(|w| w.len() + 1).sum());
+    for (i, w) in words.iter().enumerate() {
+        if i > 0 {
+            name.push(' ');
+        }
+        name.push_str(&text[w.clone()]);
+    }
+    name
 }
 
 /// "Brafman said", "Brafman told", "Bryne went on to say": a verb right after the name.
@@ -553,7 +564,7 @@ fn speaks_after(text: &str, m: &RawMention) -> bool {
     let mut words = rest.split(|c: char| !c.is_alphabetic() && c != '\'').filter(|w| !w.is_empty());
     let next = words.next().unwrap_or("");
     // "Brafman, 62, said" keeps its subject; "Battersea, praising ..." is an adjunct.
-    let spoke = |w: &str| PERSON_VERBS.contains(&w);
+    let spoke = is_person_verb;
     // "Brafman, 62, said" only when the name opens its sentence; "... a florist on
     // Church Street, said" ends a clause about someone else.
     let opens_sentence = text[..m.words[0].start].trim_end_matches([' ', '“', '"', '‘', '\'']).chars().next_back().is_none_or(|c| matches!(c, '.' | '!' | '?' | '\n'));

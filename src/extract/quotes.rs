@@ -148,7 +148,7 @@ fn looks_like_title(content: &str) -> bool {
 fn looks_like_speech(content: &str) -> bool {
     let mut words = content.split_whitespace();
     let alphabetic = words.clone().any(|w| w.chars().any(char::is_alphabetic) && !w.starts_with(['@', '#']));
-    let month_date = words.clone().count() <= 4 && words.next().is_some_and(|w| MONTHS.contains(&w.trim_end_matches(['.', ','])));
+    let month_date = words.clone().nth(4).is_none() && words.next().is_some_and(|w| MONTHS.contains(&w.trim_end_matches(['.', ','])));
     let mut bare = content.trim_end_matches(['.', ',']).split_whitespace();
     let stray_cue = match (bare.next(), bare.next(), bare.next()) {
         (Some(who), Some(verb), None) => lowercase_is(who, &["he", "she", "they", "i", "we"]) && lowercase_is(verb, &["said", "says", "added", "asked", "wrote"]),
@@ -304,7 +304,7 @@ pub fn attribute(ctx: &Context, spans: Vec<QuoteSpan>) -> Vec<FoundQuote> {
         }
         let content = &ctx.doc.text[q.span.clone()];
         // A few words in quotes that nobody says are a title, a nickname or scare quotes.
-        if speaker.is_none() && cue.is_none() && content.split_whitespace().count() <= SCARE_QUOTE_WORDS {
+        if speaker.is_none() && cue.is_none() && content.split_whitespace().nth(SCARE_QUOTE_WORDS).is_none() {
             continue;
         }
         if cue.is_none() && looks_like_title(content) || !looks_like_speech(content) {
