@@ -17,6 +17,7 @@ use crate::extract::cover::starting_in;
 use crate::extract::figures::{FoundFigure, PlaceMention, Subject};
 use crate::extract::names::{People, Reference};
 use crate::extract::parties::PartyMention;
+use crate::lexicon::with_ascii_lowercase;
 use crate::record::FigureKind;
 
 /// A candidate in text offsets, before it becomes a record.
@@ -311,13 +312,12 @@ impl Evidence {
 /// ("candidate", "sitting MP", "Home Office minister Sir") with no punctuation and no
 /// word that starts another phrase ("Labour voters like Tom Smith").
 fn describes(gap: &str) -> bool {
-    let words: Vec<&str> = gap.split_whitespace().collect();
-    if words.len() > 4 || gap.contains(['\n', '\r']) || gap.contains([',', '.', ';', ':', '(', ')']) && !words.iter().all(|w| is_descriptor(w)) {
+    let mut words = gap.split_whitespace();
+    if words.clone().nth(4).is_some() || gap.contains(['\n', '\r']) || gap.contains([',', '.', ';', ':', '(', ')']) && !words.clone().all(is_descriptor) {
         return false;
     }
-    !words.iter().any(|w| {
-        let w = w.to_lowercase();
-        matches!(w.as_str(), "and" | "or" | "but" | "with" | "from" | "against" | "than" | "to" | "beat" | "defeated" | "over" | "like" | "including" | "such" | "as" | "by" | "for" | "who" | "whom" | "said" | "told" | "says" | "voters" | "supporters" | "leader" | "leaders" | "members" | "activists")
+    !words.any(|w| {
+        with_ascii_lowercase(w, |w| matches!(w, "and" | "or" | "but" | "with" | "from" | "against" | "than" | "to" | "beat" | "defeated" | "over" | "like" | "including" | "such" | "as" | "by" | "for" | "who" | "whom" | "said" | "told" | "says" | "voters" | "supporters" | "leader" | "leaders" | "members" | "activists"))
     })
 }
 
