@@ -12,9 +12,9 @@
 //! one party whose MPs the article says were elected.
 
 use crate::doc::{floor_char_boundary, Document, Span};
-use crate::extract::gated::{gated, GatedRegex};
 use crate::extract::cover::starting_in;
 use crate::extract::figures::{FoundFigure, PlaceMention, Subject};
+use crate::extract::gated::{gated, GatedRegex};
 use crate::extract::names::{People, Reference};
 use crate::extract::parties::PartyMention;
 use crate::lexicon::with_ascii_lowercase;

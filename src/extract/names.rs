@@ -8,10 +8,10 @@
 //! organisation word ("Wandsworth Council"), party names and capitalised function words
 //! are not names. A list of names after "by" at the end of a sentence is a byline.
 
-use rustc_hash::FxHashMap;
 use std::sync::{LazyLock, OnceLock};
 
 use regex::Regex;
+use rustc_hash::FxHashMap;
 
 use super::anchored::StartClassRegex;
 

@@ -47,8 +47,8 @@ static BRACKETED: LazyLock<Regex> = LazyLock::new(|| {
 impl PartyMatcher {
     pub fn new(lexicon: &Lexicon) -> PartyMatcher {
         let free: Vec<_> = lexicon.parties.iter().filter(|p| !p.bracket_only).collect();
-        // A DFA: every article is searched for every form, and the forms are few enough
-        // (a few hundred) for its table to stay small.
+        // A DFA: every byte a form starts with starts a search, and the forms are few
+        // enough (a few hundred) for its table to stay small.
         let matcher = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
             .kind(Some(AhoCorasickKind::DFA))
@@ -104,9 +104,7 @@ impl PartyMatcher {
         out.sort_by_key(|p| p.span.start);
         out
     }
-}
 
-impl PartyMatcher {
     /// Every match of the free forms in `text`, in order, as an unanchored leftmost-longest
     /// search finds them. A match starts at a byte some form starts with (a capital
     /// letter, for the built-in forms), so only those bytes are tried, each with an

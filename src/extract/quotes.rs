@@ -151,21 +151,12 @@ fn looks_like_speech(content: &str) -> bool {
     let month_date = words.clone().nth(4).is_none() && words.next().is_some_and(|w| MONTHS.contains(&w.trim_end_matches(['.', ','])));
     let mut bare = content.trim_end_matches(['.', ',']).split_whitespace();
     let stray_cue = match (bare.next(), bare.next(), bare.next()) {
-        (Some(who), Some(verb), None) => lowercase_is(who, &["he", "she", "they", "i", "we"]) && lowercase_is(verb, &["said", "says", "added", "asked", "wrote"]),
+        (Some(who), Some(verb), None) => {
+            with_ascii_lowercase(who, |who| matches!(who, "he" | "she" | "they" | "i" | "we")) && with_ascii_lowercase(verb, |verb| matches!(verb, "said" | "says" | "added" | "asked" | "wrote"))
+        }
         _ => false,
     };
     alphabetic && !month_date && !stray_cue
-}
-
-/// Whether `word` in lower case is one of `words` (which are lower-case ASCII).
-fn lowercase_is(word: &str, words: &[&str]) -> bool {
-    if word.is_ascii() {
-        words.iter().any(|w| w.eq_ignore_ascii_case(word))
-    } else {
-        // A non-ASCII word may still lower-case to one of them: the Kelvin sign is a "k".
-        let lower = word.to_lowercase();
-        words.contains(&lower.as_str())
-    }
 }
 
 const MONTHS: &[&str] = &["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec"];
