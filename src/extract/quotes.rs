@@ -396,7 +396,8 @@ fn after_cue(ctx: &Context, q: &QuoteSpan) -> Option<(Speaker, Span)> {
     if text[close..first.start].contains(['“', '"', '.', '!', '?']) {
         return None;
     }
-    let introduces_next = |end: usize| text[end..limit].trim_start().starts_with(':');
+    // (A name may run on past the window: then nothing of the window follows it.)
+    let introduces_next = |end: usize| text.get(end..limit).is_some_and(|rest| rest.trim_start().starts_with(':'));
     if let Some(verb) = verb_at(ctx, &ws, 0) {
         // "said Mr Murray" inverts; a participle ("saying the city ...") is no cue.
         if text[verb.clone()].ends_with("ing") {
@@ -815,6 +816,17 @@ mod attribution_tests {
 
     fn speakers(text: &str) -> Vec<Option<String>> {
         quotes(text).into_iter().map(|q| q.1).collect()
+    }
+
+    /// Found by the fuzz target: the speaker's name ran past the window read after the
+    /// quote, and the look for a colon after the name sliced the text backwards.
+    #[test]
+    fn a_speaker_name_longer_than_the_cue_window_is_read() {
+        let text = format!("\"It was nail-biting right to the end,\" said Ms Gillespie{}.", "æ".repeat(120));
+        let found = quotes(&text);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].0, "It was nail-biting right to the end,");
+        assert!(found[0].1.as_deref().is_some_and(|s| s.starts_with("Gillespieææ")), "{found:?}");
     }
 
     #[test]
