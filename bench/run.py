@@ -25,7 +25,7 @@ import time
 
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 BENCH = os.path.join(REPO, "target", "bench")
-BIN = os.path.join(REPO, "target", "release", "newsfacts")
+BIN = os.path.join(REPO, "target", "release-lto", "newsfacts")
 
 
 def run(cmd, **kw):
@@ -63,13 +63,13 @@ def main():
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     p.add_argument("--sizes", default="10000,100000", help="corpus sizes in articles (default 10000,100000)")
     p.add_argument("--runs", type=int, default=3, help="timed runs per command (default 3)")
-    p.add_argument("--no-build", action="store_true", help="use the existing target/release/newsfacts")
+    p.add_argument("--no-build", action="store_true", help="use the existing target/release-lto/newsfacts")
     args = p.parse_args()
     for tool in ["hyperfine", "/usr/bin/time"]:
         if not shutil.which(tool):
             sys.exit(f"bench: {tool} is missing; on Debian: apt-get install hyperfine time")
     if not args.no_build:
-        run(["cargo", "build", "--release", "--quiet"], cwd=REPO)
+        run(["cargo", "build", "--profile", "release-lto", "--quiet"], cwd=REPO)
     os.makedirs(BENCH, exist_ok=True)
     cores = os.cpu_count()
     lines = []
