@@ -305,23 +305,11 @@ fn lines(text: &str) -> Vec<Span> {
     let bytes = text.as_bytes();
     let mut out = Vec::new();
     let mut start = 0;
-    let mut i = 0;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'\n' => {
-                out.push(start..i);
-                start = i + 1;
-            }
-            b'\r' => {
-                out.push(start..i);
-                if bytes.get(i + 1) == Some(&b'\n') {
-                    i += 1;
-                }
-                start = i + 1;
-            }
-            _ => {}
-        }
-        i += 1;
+    while let Some(k) = memchr::memchr2(b'\n', b'\r', &bytes[start..]) {
+        let end = start + k;
+        out.push(start..end);
+        let crlf = bytes[end] == b'\r' && bytes.get(end + 1) == Some(&b'\n');
+        start = end + 1 + usize::from(crlf);
     }
     out.push(start..bytes.len());
     out
@@ -431,6 +419,29 @@ mod tests {
         let doc = Document::parse(b"One.\r\nTwo.\rThree.").unwrap();
         let paras: Vec<&str> = doc.paragraphs.iter().map(|p| doc.slice(p)).collect();
         assert_eq!(paras, ["One.", "Two.", "Three."]);
+    }
+
+    #[test]
+    fn lines_end_where_a_byte_by_byte_scan_ends_them() {
+        fn plain(text: &str) -> Vec<Span> {
+            let bytes = text.as_bytes();
+            let (mut out, mut start, mut i) = (Vec::new(), 0, 0);
+            while i < bytes.len() {
+                if bytes[i] == b'\n' || bytes[i] == b'\r' {
+                    out.push(start..i);
+                    if bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n') {
+                        i += 1;
+                    }
+                    start = i + 1;
+                }
+                i += 1;
+            }
+            out.push(start..bytes.len());
+            out
+        }
+        for text in crate::generated::texts(&["a", " ", "\n", "\r", "\r\n", "é"], 20_000, 16) {
+            assert_eq!(lines(&text), plain(&text), "{text:?}");
+        }
     }
 
     #[test]

@@ -41,7 +41,6 @@ macro_rules! re {
 /// BENCHMARKS.md), and a second thread costs about 6 MB less.
 pub(crate) const SMALL_PATTERN_CACHE: usize = 256 << 10;
 
-pub mod anchored;
 pub mod boundaries;
 pub mod candidates;
 pub mod clause;
@@ -49,6 +48,7 @@ pub mod cover;
 pub mod election;
 pub mod figures;
 pub mod gated;
+pub mod name_runs;
 pub mod names;
 pub mod numbers;
 pub mod parties;

@@ -13,7 +13,7 @@ use std::sync::{LazyLock, OnceLock};
 use regex::Regex;
 use rustc_hash::FxHashMap;
 
-use super::anchored::StartClassRegex;
+use super::name_runs::NameRuns;
 
 use crate::doc::{Document, Span};
 use crate::extract::cover::{starting_in, Cover};
@@ -68,12 +68,9 @@ pub struct Reference {
 
 /// The compiled name rules, built once from the lexicon.
 pub struct NameMatcher {
-    /// Every run begins with a capital letter, which is what makes it a run.
-    run: StartClassRegex,
+    /// The capitalised runs of words: see [`super::name_runs`].
+    runs: NameRuns,
 }
-
-/// Particles that join name words in lower case: "Marsha de Cordova", "Ursula von der Leyen".
-const PARTICLES: &str = "de|del|della|der|den|di|da|dos|das|du|la|le|van|von|bin|ibn|al|el|ter|ten|af|y|ap|ab|ní|nic|ó";
 
 /// Capitalised words that are never a name whatever the word lists say: pronouns and
 /// the function words that open sentences.
@@ -148,13 +145,10 @@ fn is_word_char(c: char) -> bool {
 
 impl NameMatcher {
     pub fn new(_lexicon: &Lexicon) -> NameMatcher {
-        // Any capitalised word may end in a full stop here; `split_run` keeps the stop for
-        // titles and initials ("Sen. Walt Brennan", "Carlton W. Reeves") and ends the run
-        // at any other ("... said Trump. Clinton ..."). Keeping the titles out of the
-        // pattern keeps its automaton small, which is most of the pipeline's speed.
-        let word = r"\p{Lu}[\p{L}'’]*(?:-\p{Lu}[\p{L}'’]*)*\.?";
-        let pattern = format!(r"{word}(?:[ \t]+(?:(?:{PARTICLES})[ \t]+)*{word})*");
-        NameMatcher { run: StartClassRegex::new(&pattern, r"\p{Lu}") }
+        // Any capitalised word may end in a full stop in a run; `split_run` keeps the stop
+        // for titles and initials ("Sen. Walt Brennan", "Carlton W. Reeves") and ends the
+        // run at any other ("... said Trump. Clinton ...").
+        NameMatcher { runs: NameRuns::new() }
     }
 
     /// Finds the people of `doc`. `quotes` are the quotation spans (mentions inside them
@@ -165,8 +159,8 @@ impl NameMatcher {
         let mut raw: Vec<RawMention> = Vec::new();
         // One buffer for the words of every run: most runs are a word or two.
         let mut words: Vec<Span> = Vec::new();
-        for m in self.run.find_iter(text) {
-            split_run(text, m.start..m.end, lexicon, &party_words, &mut words, &mut raw);
+        for run in self.runs.find_iter(text) {
+            split_run(text, run, lexicon, &party_words, &mut words, &mut raw);
         }
         mark_bylines(text, &mut raw);
         let mut people = group(text, raw, lexicon);
