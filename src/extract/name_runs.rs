@@ -18,6 +18,8 @@ use std::ops::Range;
 
 use regex_syntax::hir::{Class, HirKind};
 
+use super::capitals::next_capital_or_non_ascii;
+
 /// Lower-case words that join the words of a name: "Marsha de Cordova", "Ursula von der Leyen".
 pub const PARTICLES: &[&str] = &[
     "de", "del", "della", "der", "den", "di", "da", "dos", "das", "du", "la", "le", "van", "von", "bin", "ibn", "al", "el", "ter", "ten", "af", "y", "ap", "ab",
@@ -58,24 +60,18 @@ impl NameRuns {
 
     /// Where the first capital letter at or after `from` is.
     fn next_capital(&self, text: &str, from: usize) -> Option<usize> {
-        let bytes = text.as_bytes();
-        let mut i = from;
-        while i < bytes.len() {
-            let b = bytes[i];
-            if b.is_ascii_uppercase() {
+        let mut at = from;
+        loop {
+            let i = next_capital_or_non_ascii(text.as_bytes(), at)?;
+            if text.as_bytes()[i].is_ascii() {
                 return Some(i);
             }
-            if b >= 0xC0 {
-                let c = char_at(text, i).expect("a lead byte starts a character");
-                if self.capitals.holds(c) {
-                    return Some(i);
-                }
-                i += c.len_utf8();
-            } else {
-                i += 1;
+            let c = char_at(text, i).expect("the scan stops at the first byte of a character");
+            if self.capitals.holds(c) {
+                return Some(i);
             }
+            at = i + c.len_utf8();
         }
-        None
     }
 
     /// The end of the run whose first word starts at `start`, a capital.

@@ -11,6 +11,8 @@ use std::sync::LazyLock;
 use aho_corasick::{AhoCorasick, AhoCorasickKind, Anchored, Input, MatchKind, StartKind};
 use regex::Regex;
 
+use super::capitals::next_capital_or_non_ascii;
+
 use crate::doc::Span;
 use crate::lexicon::Lexicon;
 
@@ -33,6 +35,9 @@ pub struct PartyMatcher {
     free: AhoCorasick,
     /// The bytes a free form starts with.
     form_starts: [bool; 256],
+    /// Every form starts with a capital or a non-ASCII letter (the built-in ones do), so
+    /// the scan for start bytes may skip eight bytes at a time.
+    starts_are_capitals: bool,
     /// canonical name of each pattern in `free`
     free_canonical: Vec<String>,
     /// form -> canonical for forms allowed inside brackets (all forms)
@@ -59,9 +64,11 @@ impl PartyMatcher {
         for p in &free {
             form_starts[usize::from(p.form.as_bytes()[0])] = true;
         }
+        let starts_are_capitals = (0..=255u8).all(|b| !form_starts[usize::from(b)] || b.is_ascii_uppercase() || !b.is_ascii());
         PartyMatcher {
             free: matcher,
             form_starts,
+            starts_are_capitals,
             free_canonical: free.iter().map(|p| p.canonical.clone()).collect(),
             bracket_forms: lexicon.parties.iter().map(|p| (p.form.clone(), p.canonical.clone())).collect(),
         }
@@ -116,7 +123,7 @@ impl PartyMatcher {
         let mut at = 0;
         std::iter::from_fn(move || {
             while at < bytes.len() {
-                let start = at + bytes[at..].iter().position(|&b| self.form_starts[usize::from(b)])?;
+                let start = self.next_form_start(bytes, at)?;
                 match self.free.find(Input::new(text).range(start..).anchored(Anchored::Yes)) {
                     Some(m) => {
                         at = m.end();
@@ -127,6 +134,23 @@ impl PartyMatcher {
             }
             None
         })
+    }
+}
+
+impl PartyMatcher {
+    /// The first byte at or after `from` that some form starts with.
+    fn next_form_start(&self, bytes: &[u8], from: usize) -> Option<usize> {
+        if !self.starts_are_capitals {
+            return bytes[from..].iter().position(|&b| self.form_starts[usize::from(b)]).map(|k| from + k);
+        }
+        let mut at = from;
+        loop {
+            let i = next_capital_or_non_ascii(bytes, at)?;
+            if self.form_starts[usize::from(bytes[i])] {
+                return Some(i);
+            }
+            at = i + 1;
+        }
     }
 }
 
@@ -167,6 +191,7 @@ mod tests {
     fn form_matches_are_the_unanchored_matches() {
         let lex = Lexicon::builtin();
         let m = PartyMatcher::new(&lex);
+        assert!(m.starts_are_capitals, "the built-in forms take the eight-bytes-at-a-time scan");
         let forms = lex.parties.iter().filter(|p| !p.bracket_only).map(|p| p.form.as_str());
         let unanchored = AhoCorasick::builder().match_kind(MatchKind::LeftmostLongest).build(forms).unwrap();
         const PIECES: &[&str] = &[
@@ -181,6 +206,16 @@ mod tests {
             found += expected.len();
         }
         assert!(found > 10_000, "the texts hold many forms: {found}");
+    }
+
+    #[test]
+    fn a_form_in_lower_case_is_found_by_the_byte_by_byte_scan() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("parties.tsv"), "Independent\tindependent\n").unwrap();
+        let m = PartyMatcher::new(&Lexicon::with_extra_dir(dir.path()).unwrap());
+        assert!(!m.starts_are_capitals);
+        let found: Vec<String> = m.find("an independent beat Labour").into_iter().map(|p| p.canonical).collect();
+        assert_eq!(found, ["Independent", "Labour"]);
     }
 
     #[test]
