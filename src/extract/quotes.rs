@@ -337,9 +337,18 @@ fn words(text: &str, span: Span) -> Vec<Span> {
         }
     };
     let mut start = None;
-    for (i, c) in slice.char_indices() {
-        let i = span.start + i;
-        let part = c.is_alphanumeric() || c == '-' || c == '\'' || c == '’' || c == '.';
+    let bytes = slice.as_bytes();
+    let mut k = 0;
+    while k < bytes.len() {
+        // ASCII without decoding; other characters decoded.
+        let (part, len) = match bytes[k] {
+            b if b.is_ascii() => (b.is_ascii_alphanumeric() || matches!(b, b'-' | b'\'' | b'.'), 1),
+            _ => {
+                let c = slice[k..].chars().next().expect("k is a character boundary");
+                (is_word_part(c), c.len_utf8())
+            }
+        };
+        let i = span.start + k;
         match (part, start) {
             (true, None) => start = Some(i),
             (false, Some(s)) => {
@@ -348,11 +357,17 @@ fn words(text: &str, span: Span) -> Vec<Span> {
             }
             _ => {}
         }
+        k += len;
     }
     if let Some(s) = start {
         push(s, span.end);
     }
     out
+}
+
+/// A character that belongs to a word for [`words`].
+fn is_word_part(c: char) -> bool {
+    c.is_alphanumeric() || c == '-' || c == '\'' || c == '’' || c == '.'
 }
 
 fn is_verb(ctx: &Context, word: &str) -> bool {
@@ -750,6 +765,41 @@ mod tests {
         assert_eq!(stops, marks);
         assert_eq!(next_mark_byte(text, 0, 2), None, "the range ends the search");
         assert_eq!(next_mark_byte(text, 9, 3), None, "an empty range finds nothing");
+    }
+
+    #[test]
+    fn words_are_what_a_character_by_character_split_gives() {
+        fn plain(text: &str, span: Span) -> Vec<Span> {
+            let mut out = Vec::new();
+            let mut push = |start: usize, end: usize| {
+                let end = start + text[start..end].trim_end_matches(['.', '\'', '’']).len();
+                if end > start {
+                    out.push(start..end);
+                }
+            };
+            let mut start = None;
+            for (i, c) in text[span.clone()].char_indices() {
+                let i = span.start + i;
+                match (is_word_part(c), start) {
+                    (true, None) => start = Some(i),
+                    (false, Some(s)) => {
+                        push(s, i);
+                        start = None;
+                    }
+                    _ => {}
+                }
+            }
+            if let Some(s) = start {
+                push(s, span.end);
+            }
+            out
+        }
+        const PIECES: &[&str] = &["a", "Z", "9", " ", "-", "'", "’", ".", ",", "é", "É", "٣", "—", "“", "\n", "_"];
+        for text in crate::generated::texts(PIECES, 20_000, 16) {
+            for start in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
+                assert_eq!(words(&text, start..text.len()), plain(&text, start..text.len()), "{text:?} from {start}");
+            }
+        }
     }
 
     #[test]
