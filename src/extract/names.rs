@@ -197,7 +197,8 @@ struct RawMention {
 fn split_run(text: &str, run: Span, lex: &Lexicon, parties: &Cover, words: &mut Vec<Span>, out: &mut Vec<RawMention>) {
     let run_text = &text[run.clone()];
     words.clear();
-    words.extend(run_text.split_whitespace().map(|w| {
+    // A run's words are parted by spaces and tabs only (see `name_runs`).
+    words.extend(run_text.split([' ', '\t']).filter(|w| !w.is_empty()).map(|w| {
         let start = run.start + (w.as_ptr() as usize - run_text.as_ptr() as usize);
         start..start + w.len()
     }));
@@ -532,8 +533,8 @@ fn gender_of(text: &str, m: &RawMention, lex: &Lexicon) -> Gender {
         }
     }
     if m.words.len() >= 2 {
-        if let Some(g) = lex.first_names.get(&text[m.words[0].clone()]) {
-            return *g;
+        if let Some(g) = lex.facts(&text[m.words[0].clone()]).first_name {
+            return g;
         }
     }
     Gender::Unknown
