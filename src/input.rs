@@ -124,7 +124,7 @@ impl FolderWalk {
     fn new(root: &Path, extensions: &[String]) -> FolderWalk {
         // Following links lets a corpus be assembled from links; walkdir refuses to enter
         // a link back to an ancestor, so loops end.
-        let walk = WalkDir::new(root).follow_links(true).sort_by(|a, b| walk_order(a).cmp(&walk_order(b))).into_iter();
+        let walk = WalkDir::new(root).follow_links(true).sort_by(walk_cmp).into_iter();
         FolderWalk {
             prefix: folder_label(root),
             root: root.to_path_buf(),
@@ -184,6 +184,39 @@ fn walk_order(entry: &DirEntry) -> (String, Option<Vec<u8>>) {
         name.push('/');
     }
     (name, bytes)
+}
+
+/// [`walk_order`] compared, without building the keys when both names are UTF-8 (then
+/// each key is the name and a `/` for a folder, and the bytes are `None`). A folder of
+/// a thousand files takes some ten thousand comparisons to sort, and two strings per
+/// comparison were most of the walk's cost.
+fn walk_cmp(a: &DirEntry, b: &DirEntry) -> std::cmp::Ordering {
+    match (utf8_name(a), utf8_name(b)) {
+        (Some(x), Some(y)) => {
+            // The names' common length compared at once; only the rest meets the `/`.
+            fn rest<'a>(name: &'a str, from: usize, entry: &DirEntry) -> impl Iterator<Item = u8> + 'a {
+                name.as_bytes()[from..].iter().copied().chain(entry.file_type().is_dir().then_some(b'/'))
+            }
+            let common = x.len().min(y.len());
+            x.as_bytes()[..common].cmp(&y.as_bytes()[..common]).then_with(|| rest(x, common, a).cmp(rest(y, common, b)))
+        }
+        _ => walk_order(a).cmp(&walk_order(b)),
+    }
+}
+
+/// An entry's name, if it is UTF-8. On Unix it is read from the end of the entry's path
+/// (a folder's entry is its folder joined with its name, which holds no `/`), which
+/// is a tenth of the cost of `file_name`'s parse of the path's components.
+fn utf8_name(entry: &DirEntry) -> Option<&str> {
+    #[cfg(unix)]
+    if entry.depth() > 0 {
+        use std::os::unix::ffi::OsStrExt;
+        let path = entry.path().as_os_str().as_bytes();
+        let name = &path[memchr::memrchr(b'/', path).map_or(0, |i| i + 1)..];
+        debug_assert_eq!(name, entry.file_name().as_bytes());
+        return std::str::from_utf8(name).ok();
+    }
+    entry.file_name().to_str()
 }
 
 impl Input {
@@ -406,6 +439,32 @@ mod tests {
         let got = labels(std::slice::from_ref(&root), &["txt"]);
         assert_eq!(got.len(), 10);
         assert_eq!(got, sorted(got.clone()));
+    }
+
+    #[test]
+    fn the_quick_comparison_orders_entries_as_their_keys_do() {
+        let dir = tempfile::tempdir().unwrap();
+        for name in ["a", "a-b", "a.txt", "a0", "A", "a b", "ab", "é", "z", "é.txt", "a/", "ab-"] {
+            let path = dir.path().join(name);
+            if name.ends_with('/') || name.len() == 1 {
+                fs::create_dir_all(&path).unwrap();
+            } else {
+                fs::write(path, "x").unwrap();
+            }
+        }
+        #[cfg(unix)]
+        {
+            use std::os::unix::ffi::OsStrExt;
+            fs::write(dir.path().join(std::ffi::OsStr::from_bytes(b"a\xff.txt")), "x").unwrap();
+            fs::create_dir(dir.path().join(std::ffi::OsStr::from_bytes(b"a\xfe"))).unwrap();
+        }
+        let entries: Vec<DirEntry> = WalkDir::new(dir.path()).min_depth(1).max_depth(1).into_iter().map(Result::unwrap).collect();
+        assert!(entries.len() >= 12);
+        for a in &entries {
+            for b in &entries {
+                assert_eq!(walk_cmp(a, b), walk_order(a).cmp(&walk_order(b)), "{:?} {:?}", a.file_name(), b.file_name());
+            }
+        }
     }
 
     #[test]
