@@ -10,6 +10,7 @@ use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, Anchored, Input, MatchKind, StartKind};
 use regex::Regex;
+use rustc_hash::FxHashMap;
 
 use super::capitals::next_capital_or_non_ascii;
 
@@ -38,10 +39,15 @@ pub struct PartyMatcher {
     /// Every form starts with a capital or a non-ASCII letter (the built-in ones do), so
     /// the scan for start bytes may skip eight bytes at a time.
     starts_are_capitals: bool,
+    /// The first two bytes of every free form, as bits (a form of one byte allows any
+    /// second). Most capitals start no form ("The", "He", "Mr"): a table lookup turns
+    /// them away before the automaton's anchored search.
+    form_pairs: Vec<u64>,
     /// canonical name of each pattern in `free`
     free_canonical: Vec<String>,
-    /// form -> canonical for forms allowed inside brackets (all forms)
-    bracket_forms: Vec<(String, String)>,
+    /// form -> canonical for forms allowed inside brackets (all forms; the first row of
+    /// a form that is listed twice)
+    bracket_forms: FxHashMap<String, String>,
 }
 
 /// "(Lab)", "(Lab Co-op)", "(R-Texas)", "(D-Calif.)", "(I-Vt.)".
@@ -64,13 +70,26 @@ impl PartyMatcher {
         for p in &free {
             form_starts[usize::from(p.form.as_bytes()[0])] = true;
         }
+        let mut form_pairs = vec![0u64; 65536 / 64];
+        for p in &free {
+            let bytes = p.form.as_bytes();
+            let seconds = match bytes.get(1) {
+                Some(&second) => second..=second,
+                None => 0..=255,
+            };
+            for second in seconds {
+                let pair = pair_index(bytes[0], second);
+                form_pairs[pair / 64] |= 1 << (pair % 64);
+            }
+        }
         let starts_are_capitals = (0..=255u8).all(|b| !form_starts[usize::from(b)] || b.is_ascii_uppercase() || !b.is_ascii());
         PartyMatcher {
             free: matcher,
             form_starts,
             starts_are_capitals,
+            form_pairs,
             free_canonical: free.iter().map(|p| p.canonical.clone()).collect(),
-            bracket_forms: lexicon.parties.iter().map(|p| (p.form.clone(), p.canonical.clone())).collect(),
+            bracket_forms: lexicon.parties.iter().rev().map(|p| (p.form.clone(), p.canonical.clone())).collect(),
         }
     }
 
@@ -94,7 +113,7 @@ impl PartyMatcher {
         let mut bracketed: Vec<PartyMention> = Vec::new();
         for caps in BRACKETED.captures_iter(text) {
             let form = caps.get(1).unwrap();
-            let Some((_, canonical)) = self.bracket_forms.iter().find(|(f, _)| f == form.as_str().trim()) else {
+            let Some(canonical) = self.bracket_forms.get(form.as_str().trim()) else {
                 continue;
             };
             bracketed.push(PartyMention {
@@ -124,6 +143,10 @@ impl PartyMatcher {
         std::iter::from_fn(move || {
             while at < bytes.len() {
                 let start = self.next_form_start(bytes, at)?;
+                if bytes.get(start + 1).is_some_and(|&second| !self.starts_pair(bytes[start], second)) {
+                    at = start + 1;
+                    continue;
+                }
                 match self.free.find(Input::new(text).range(start..).anchored(Anchored::Yes)) {
                     Some(m) => {
                         at = m.end();
@@ -137,7 +160,18 @@ impl PartyMatcher {
     }
 }
 
+/// The bit of a pair of bytes in [`PartyMatcher::form_pairs`].
+fn pair_index(first: u8, second: u8) -> usize {
+    usize::from(first) << 8 | usize::from(second)
+}
+
 impl PartyMatcher {
+    /// Whether some form starts with these two bytes.
+    fn starts_pair(&self, first: u8, second: u8) -> bool {
+        let pair = pair_index(first, second);
+        self.form_pairs[pair / 64] & (1 << (pair % 64)) != 0
+    }
+
     /// The first byte at or after `from` that some form starts with.
     fn next_form_start(&self, bytes: &[u8], from: usize) -> Option<usize> {
         if !self.starts_are_capitals {
@@ -237,6 +271,15 @@ mod tests {
         let got = found("Stephen Doughty (Lab) and Sen. Ted Cruz (R-Texas) and Bernie Sanders (I-Vt.)");
         let canon: Vec<&str> = got.iter().map(|g| g.1.as_str()).collect();
         assert_eq!(canon, ["Labour", "Republican", "Independent"]);
+    }
+
+    #[test]
+    fn a_form_listed_twice_in_brackets_keeps_its_first_row() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("parties.tsv"), "Lab Party\tLab\tbracket\n").unwrap();
+        let m = PartyMatcher::new(&Lexicon::with_extra_dir(dir.path()).unwrap());
+        let found: Vec<String> = m.find("Stephen Doughty (Lab) won").into_iter().map(|p| p.canonical).collect();
+        assert_eq!(found, ["Labour"]);
     }
 
     #[test]
