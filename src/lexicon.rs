@@ -219,6 +219,9 @@ impl Lexicon {
                     self.facts.entry_or_default(cols[0]).first_name = Some(gender);
                 }
                 "constituencies.tsv" => {
+                    if cols[0].is_empty() {
+                        return Err(bad("expected: a constituency name in the first column"));
+                    }
                     self.constituencies.push(cols[0].to_string());
                     self.constituency_set.insert(cols[0].to_string());
                 }
@@ -380,5 +383,9 @@ mod tests {
         std::fs::write(dir.path().join("titles.tsv"), "# ok\nDr\n").unwrap();
         let err = Lexicon::with_extra_dir(dir.path()).unwrap_err().to_string();
         assert!(err.contains("titles.tsv line 2"), "{err}");
+        std::fs::remove_file(dir.path().join("titles.tsv")).unwrap();
+        std::fs::write(dir.path().join("constituencies.tsv"), "Northmere\n\tsouth\n").unwrap();
+        let err = Lexicon::with_extra_dir(dir.path()).unwrap_err().to_string();
+        assert!(err.contains("constituencies.tsv line 2"), "{err}");
     }
 }

@@ -48,6 +48,7 @@ pub mod clause;
 pub mod cover;
 pub mod election;
 pub mod figures;
+pub mod forms;
 pub mod gated;
 pub mod name_runs;
 pub mod names;

@@ -8,11 +8,10 @@
 
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, Anchored, Input, MatchKind, StartKind};
 use regex::Regex;
 use rustc_hash::FxHashMap;
 
-use super::capitals::next_capital_or_non_ascii;
+use super::forms::{AhoCorasickKind, FormSearch};
 
 use crate::doc::Span;
 use crate::lexicon::Lexicon;
@@ -32,17 +31,8 @@ pub struct PartyMention {
 
 /// The compiled party matcher, built once from the lexicon.
 pub struct PartyMatcher {
-    /// Anchored searches only: see [`PartyMatcher::form_matches`].
-    free: AhoCorasick,
-    /// The bytes a free form starts with.
-    form_starts: [bool; 256],
-    /// Every form starts with a capital or a non-ASCII letter (the built-in ones do), so
-    /// the scan for start bytes may skip eight bytes at a time.
-    starts_are_capitals: bool,
-    /// The first two bytes of every free form, as bits (a form of one byte allows any
-    /// second). Most capitals start no form ("The", "He", "Mr"): a table lookup turns
-    /// them away before the automaton's anchored search.
-    form_pairs: Vec<u64>,
+    /// The forms a party may be written in outside brackets.
+    free: FormSearch,
     /// canonical name of each pattern in `free`
     free_canonical: Vec<String>,
     /// form -> canonical for forms allowed inside brackets (all forms; the first row of
@@ -58,36 +48,9 @@ static BRACKETED: LazyLock<Regex> = LazyLock::new(|| {
 impl PartyMatcher {
     pub fn new(lexicon: &Lexicon) -> PartyMatcher {
         let free: Vec<_> = lexicon.parties.iter().filter(|p| !p.bracket_only).collect();
-        // A DFA: every byte a form starts with starts a search, and the forms are few
-        // enough (a few hundred) for its table to stay small.
-        let matcher = AhoCorasick::builder()
-            .match_kind(MatchKind::LeftmostLongest)
-            .kind(Some(AhoCorasickKind::DFA))
-            .start_kind(StartKind::Anchored)
-            .build(free.iter().map(|p| p.form.as_str()))
-            .expect("party forms build an automaton");
-        let mut form_starts = [false; 256];
-        for p in &free {
-            form_starts[usize::from(p.form.as_bytes()[0])] = true;
-        }
-        let mut form_pairs = vec![0u64; 65536 / 64];
-        for p in &free {
-            let bytes = p.form.as_bytes();
-            let seconds = match bytes.get(1) {
-                Some(&second) => second..=second,
-                None => 0..=255,
-            };
-            for second in seconds {
-                let pair = pair_index(bytes[0], second);
-                form_pairs[pair / 64] |= 1 << (pair % 64);
-            }
-        }
-        let starts_are_capitals = (0..=255u8).all(|b| !form_starts[usize::from(b)] || b.is_ascii_uppercase() || !b.is_ascii());
         PartyMatcher {
-            free: matcher,
-            form_starts,
-            starts_are_capitals,
-            form_pairs,
+            // A DFA: the forms are few enough (a few hundred) for its table to stay small.
+            free: FormSearch::new(free.iter().map(|p| p.form.as_str()), AhoCorasickKind::DFA),
             free_canonical: free.iter().map(|p| p.canonical.clone()).collect(),
             bracket_forms: lexicon.parties.iter().rev().map(|p| (p.form.clone(), p.canonical.clone())).collect(),
         }
@@ -131,60 +94,9 @@ impl PartyMatcher {
         out
     }
 
-    /// Every match of the free forms in `text`, in order, as an unanchored leftmost-longest
-    /// search finds them. A match starts at a byte some form starts with (a capital
-    /// letter, for the built-in forms), so only those bytes are tried, each with an
-    /// anchored search: the first that matches is the leftmost match, and the anchored
-    /// search gives its longest form. The automaton no longer walks every byte of
-    /// every article.
+    /// Every match of the free forms in `text`, in order, whole words or not.
     fn form_matches<'a>(&'a self, text: &'a str) -> impl Iterator<Item = aho_corasick::Match> + 'a {
-        let bytes = text.as_bytes();
-        let mut at = 0;
-        std::iter::from_fn(move || {
-            while at < bytes.len() {
-                let start = self.next_form_start(bytes, at)?;
-                if bytes.get(start + 1).is_some_and(|&second| !self.starts_pair(bytes[start], second)) {
-                    at = start + 1;
-                    continue;
-                }
-                match self.free.find(Input::new(text).range(start..).anchored(Anchored::Yes)) {
-                    Some(m) => {
-                        at = m.end();
-                        return Some(m);
-                    }
-                    None => at = start + 1,
-                }
-            }
-            None
-        })
-    }
-}
-
-/// The bit of a pair of bytes in [`PartyMatcher::form_pairs`].
-fn pair_index(first: u8, second: u8) -> usize {
-    usize::from(first) << 8 | usize::from(second)
-}
-
-impl PartyMatcher {
-    /// Whether some form starts with these two bytes.
-    fn starts_pair(&self, first: u8, second: u8) -> bool {
-        let pair = pair_index(first, second);
-        self.form_pairs[pair / 64] & (1 << (pair % 64)) != 0
-    }
-
-    /// The first byte at or after `from` that some form starts with.
-    fn next_form_start(&self, bytes: &[u8], from: usize) -> Option<usize> {
-        if !self.starts_are_capitals {
-            return bytes[from..].iter().position(|&b| self.form_starts[usize::from(b)]).map(|k| from + k);
-        }
-        let mut at = from;
-        loop {
-            let i = next_capital_or_non_ascii(bytes, at)?;
-            if self.form_starts[usize::from(bytes[i])] {
-                return Some(i);
-            }
-            at = i + 1;
-        }
+        self.free.find_iter(text)
     }
 }
 
@@ -213,6 +125,7 @@ fn possessive_len(rest: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use aho_corasick::{AhoCorasick, MatchKind};
 
     fn found(text: &str) -> Vec<(String, String, bool)> {
         let m = PartyMatcher::new(&Lexicon::builtin());
@@ -225,7 +138,6 @@ mod tests {
     fn form_matches_are_the_unanchored_matches() {
         let lex = Lexicon::builtin();
         let m = PartyMatcher::new(&lex);
-        assert!(m.starts_are_capitals, "the built-in forms take the eight-bytes-at-a-time scan");
         let forms = lex.parties.iter().filter(|p| !p.bracket_only).map(|p| p.form.as_str());
         let unanchored = AhoCorasick::builder().match_kind(MatchKind::LeftmostLongest).build(forms).unwrap();
         const PIECES: &[&str] = &[
@@ -247,7 +159,6 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         std::fs::write(dir.path().join("parties.tsv"), "Independent\tindependent\n").unwrap();
         let m = PartyMatcher::new(&Lexicon::with_extra_dir(dir.path()).unwrap());
-        assert!(!m.starts_are_capitals);
         let found: Vec<String> = m.find("an independent beat Labour").into_iter().map(|p| p.canonical).collect();
         assert_eq!(found, ["Independent", "Labour"]);
     }

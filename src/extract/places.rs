@@ -10,8 +10,8 @@
 
 use std::sync::{LazyLock, OnceLock};
 
-use aho_corasick::{AhoCorasick, MatchKind};
 use super::boundaries::WordRegex;
+use super::forms::{AhoCorasickKind, FormSearch};
 
 use crate::extract::figures::PlaceMention;
 use crate::lexicon::Lexicon;
@@ -90,7 +90,7 @@ impl<'t> Iterator for MarkedAreas<'t> {
 /// the automaton of some two thousand names is a fifth of the start-up time, and a run
 /// over articles that report no election never uses it.
 pub struct PlaceMatcher {
-    matcher: OnceLock<AhoCorasick>,
+    matcher: OnceLock<FormSearch>,
     names: Vec<String>,
 }
 
@@ -99,13 +99,9 @@ impl PlaceMatcher {
         PlaceMatcher { matcher: OnceLock::new(), names: lexicon.constituencies.clone() }
     }
 
-    fn matcher(&self) -> &AhoCorasick {
-        self.matcher.get_or_init(|| {
-            AhoCorasick::builder()
-                .match_kind(MatchKind::LeftmostLongest)
-                .build(&self.names)
-                .expect("constituency names build an automaton")
-        })
+    /// A contiguous NFA: a DFA of this many names would cost megabytes per process.
+    fn matcher(&self) -> &FormSearch {
+        self.matcher.get_or_init(|| FormSearch::new(self.names.iter().map(String::as_str), AhoCorasickKind::ContiguousNFA))
     }
 
     /// Every area named in `text`, in order, without overlaps. `lexicon` supplies the
@@ -199,6 +195,20 @@ mod tests {
     fn names(text: &str) -> Vec<String> {
         let lex = Lexicon::builtin();
         PlaceMatcher::new(&lex).find(text, &lex).into_iter().map(|p| p.name).collect()
+    }
+
+    #[test]
+    fn the_listed_names_are_what_an_unanchored_search_finds() {
+        let lex = Lexicon::builtin();
+        let places = PlaceMatcher::new(&lex);
+        let plain = aho_corasick::AhoCorasick::builder().match_kind(aho_corasick::MatchKind::LeftmostLongest).build(&lex.constituencies).unwrap();
+        let mut pieces: Vec<&str> = lex.constituencies.iter().step_by(23).map(String::as_str).collect();
+        pieces.extend(["Ealing", "Ealing Central and Acton", " and ", "Acton", "Central", " ", "x", "-", "’s", "Put", "Putney", "é"]);
+        for text in crate::generated::texts(&pieces, 20_000, 8) {
+            let fast: Vec<_> = places.matcher().find_iter(&text).map(|m| (m.range(), m.pattern())).collect();
+            let expected: Vec<_> = plain.find_iter(&text).map(|m| (m.range(), m.pattern())).collect();
+            assert_eq!(fast, expected, "{text:?}");
+        }
     }
 
     #[test]

@@ -1,0 +1,141 @@
+//! Every leftmost-longest match of a list of written forms (party names, constituency
+//! names), without walking an automaton over every byte of the text.
+//!
+//! A match starts at a byte some form starts with (a capital letter, for the built-in
+//! lists), so only those bytes are tried, each with an anchored search: the first that
+//! matches is the leftmost match, and the anchored search gives its longest form. Two
+//! tables turn most capitals away before the search: the bytes forms start with, and the
+//! pairs of bytes they start with ("La", "Co", but not "Th" or "Mr").
+
+pub use aho_corasick::AhoCorasickKind;
+use aho_corasick::{AhoCorasick, Anchored, Input, Match, MatchKind, StartKind};
+
+use super::capitals::next_capital_or_non_ascii;
+
+/// The compiled forms.
+#[derive(Debug)]
+pub struct FormSearch {
+    /// Anchored searches only: it is only ever started at a form's first byte.
+    automaton: AhoCorasick,
+    /// The bytes a form starts with.
+    starts: [bool; 256],
+    /// Every form starts with a capital or a non-ASCII letter (the built-in ones do), so
+    /// the scan for first bytes may skip eight bytes at a time.
+    starts_are_capitals: bool,
+    /// The first two bytes of every form, as bits (a form of one byte allows any second).
+    pairs: Vec<u64>,
+}
+
+impl FormSearch {
+    /// `forms` must not be empty strings; a match's pattern is the form's index.
+    /// `kind`: a DFA is the fastest to search, a contiguous NFA much smaller for
+    /// thousands of forms.
+    pub fn new<'a>(forms: impl IntoIterator<Item = &'a str>, kind: AhoCorasickKind) -> FormSearch {
+        let forms: Vec<&str> = forms.into_iter().collect();
+        assert!(forms.iter().all(|f| !f.is_empty()), "a form is never empty");
+        let automaton = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .kind(Some(kind))
+            .start_kind(StartKind::Anchored)
+            .build(&forms)
+            .expect("the forms build an automaton");
+        let mut starts = [false; 256];
+        let mut pairs = vec![0u64; 65536 / 64];
+        for form in &forms {
+            let bytes = form.as_bytes();
+            starts[usize::from(bytes[0])] = true;
+            let seconds = match bytes.get(1) {
+                Some(&second) => second..=second,
+                None => 0..=255,
+            };
+            for second in seconds {
+                let pair = pair_index(bytes[0], second);
+                pairs[pair / 64] |= 1 << (pair % 64);
+            }
+        }
+        let starts_are_capitals = (0..=255u8).all(|b| !starts[usize::from(b)] || b.is_ascii_uppercase() || !b.is_ascii());
+        FormSearch { automaton, starts, starts_are_capitals, pairs }
+    }
+
+    /// Every match in `text`, in order, as an unanchored leftmost-longest search of the
+    /// forms finds them.
+    pub fn find_iter<'a>(&'a self, text: &'a str) -> impl Iterator<Item = Match> + 'a {
+        let bytes = text.as_bytes();
+        let mut at = 0;
+        std::iter::from_fn(move || {
+            while at < bytes.len() {
+                let start = self.next_start(bytes, at)?;
+                if bytes.get(start + 1).is_some_and(|&second| !self.starts_pair(bytes[start], second)) {
+                    at = start + 1;
+                    continue;
+                }
+                match self.automaton.find(Input::new(text).range(start..).anchored(Anchored::Yes)) {
+                    Some(m) => {
+                        at = m.end();
+                        return Some(m);
+                    }
+                    None => at = start + 1,
+                }
+            }
+            None
+        })
+    }
+
+    /// Whether some form starts with these two bytes.
+    fn starts_pair(&self, first: u8, second: u8) -> bool {
+        let pair = pair_index(first, second);
+        self.pairs[pair / 64] & (1 << (pair % 64)) != 0
+    }
+
+    /// The first byte at or after `from` that some form starts with.
+    fn next_start(&self, bytes: &[u8], from: usize) -> Option<usize> {
+        if !self.starts_are_capitals {
+            return bytes[from..].iter().position(|&b| self.starts[usize::from(b)]).map(|k| from + k);
+        }
+        let mut at = from;
+        loop {
+            let i = next_capital_or_non_ascii(bytes, at)?;
+            if self.starts[usize::from(bytes[i])] {
+                return Some(i);
+            }
+            at = i + 1;
+        }
+    }
+}
+
+/// The bit of a pair of bytes in [`FormSearch::pairs`].
+fn pair_index(first: u8, second: u8) -> usize {
+    usize::from(first) << 8 | usize::from(second)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn both(forms: &[&str], text: &str) -> (Vec<(std::ops::Range<usize>, usize)>, Vec<(std::ops::Range<usize>, usize)>) {
+        let fast = FormSearch::new(forms.iter().copied(), AhoCorasickKind::DFA);
+        let small = FormSearch::new(forms.iter().copied(), AhoCorasickKind::ContiguousNFA);
+        assert!(small.find_iter(text).eq(fast.find_iter(text)), "{text:?}");
+        let plain = AhoCorasick::builder().match_kind(MatchKind::LeftmostLongest).build(forms).unwrap();
+        (
+            fast.find_iter(text).map(|m| (m.range(), m.pattern().as_usize())).collect(),
+            plain.find_iter(text).map(|m| (m.range(), m.pattern().as_usize())).collect(),
+        )
+    }
+
+    #[test]
+    fn generated_texts_give_the_unanchored_matches() {
+        // Capitals, a one-byte form, a lower-case form (the byte-by-byte scan), forms that
+        // are prefixes of others and forms that overlap.
+        let lists: [&[&str]; 3] = [&["Lab", "Labour", "Labour Party", "Lib Dem", "Lib Dems", "Green", "Green Party", "SNP", "Éire", "Ab", "Abc Def"], &["X", "Xa", "Lab"], &["lab", "Lab", "abour", "Labo"]];
+        const PIECES: &[&str] = &["Lab", "Labour", " Party", "Party", "Lib", " Dem", "Dems", "Green", "SNP", "Éire", "É", "Ab", "c", " Def", "X", "x", "a", " ", "-", "our", "lab"];
+        for forms in lists {
+            for text in crate::generated::texts(PIECES, 20_000, 10) {
+                let (fast, plain) = both(forms, &text);
+                assert_eq!(fast, plain, "{forms:?} {text:?}");
+            }
+        }
+        assert!(!FormSearch::new(["lab", "Lab"], AhoCorasickKind::DFA).starts_are_capitals);
+        assert!(FormSearch::new(["Lab", "Éire"], AhoCorasickKind::DFA).starts_are_capitals);
+    }
+}
