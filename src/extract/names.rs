@@ -649,14 +649,17 @@ impl Antecedents {
 
     fn new(people: &People) -> Antecedents {
         let mut classes = Vec::with_capacity(6);
+        // One count per person, cleared for each class.
+        let mut counts = vec![0usize; people.persons.len()];
         for gender in Self::GENDERS {
             for in_quote in [false, true] {
                 let fits = |m: &PersonMention| {
                     let g = people.persons[m.person].gender;
                     !m.byline && (!m.in_quote || in_quote) && (gender == Gender::Unknown || g == Gender::Unknown || g == gender)
                 };
-                let mentions: Vec<usize> = (0..people.mentions.len()).filter(|&i| fits(&people.mentions[i])).collect();
-                let mut counts = vec![0usize; people.persons.len()];
+                let mut mentions: Vec<usize> = Vec::with_capacity(people.mentions.len());
+                mentions.extend((0..people.mentions.len()).filter(|&i| fits(&people.mentions[i])));
+                counts.fill(0);
                 let mut leader: Option<usize> = None;
                 let mut leaders = Vec::with_capacity(mentions.len());
                 for &i in &mentions {
