@@ -137,6 +137,41 @@ pub struct Lexicon {
     /// with one lookup: the name rules ask about every capitalised word of every article.
     /// Kept by `add_file`, which fills the lists.
     facts: InlineWordMap<WordFacts>,
+    /// The first letter and length of every ASCII reporting verb form, as bits: most
+    /// words asked about (every word before a quotation) have no such shape, and are
+    /// answered without lower-casing and hashing them. Kept by `add_file`.
+    verb_shapes: VerbShapes,
+}
+
+/// Bit `len` of entry `first` (lengths of 64 and more share bit 63).
+#[derive(Debug, Clone)]
+struct VerbShapes([u64; 256]);
+
+impl Default for VerbShapes {
+    fn default() -> Self {
+        VerbShapes([0; 256])
+    }
+}
+
+impl VerbShapes {
+    fn bit(word: &[u8]) -> (usize, u64) {
+        let first = word.first().map_or(0, |b| usize::from(b.to_ascii_lowercase()));
+        (first, 1 << word.len().min(63))
+    }
+
+    fn add(&mut self, lower: &str) {
+        let (first, bit) = Self::bit(lower.as_bytes());
+        self.0[first] |= bit;
+    }
+
+    /// False only if no form of the same ASCII shape is listed.
+    fn may_hold(&self, word: &str) -> bool {
+        if !word.is_ascii() {
+            return true;
+        }
+        let (first, bit) = Self::bit(word.as_bytes());
+        self.0[first] & bit != 0
+    }
 }
 
 /// A word-list file that could not be read or has a malformed line.
@@ -219,7 +254,9 @@ impl Lexicon {
                     if cols.len() < 2 {
                         return Err(bad("expected: form<TAB>lemma"));
                     }
-                    self.reporting_verbs.insert(cols[0].to_lowercase(), cols[1].to_lowercase());
+                    let form = cols[0].to_lowercase();
+                    self.verb_shapes.add(&form);
+                    self.reporting_verbs.insert(form, cols[1].to_lowercase());
                 }
                 "first_names.tsv" => {
                     let gender = cols.get(1).map_or(Gender::Unknown, |g| Gender::parse(g));
@@ -255,7 +292,7 @@ impl Lexicon {
 
     /// Whether `word`, in any case, is a reporting verb form ("Said", "SAYS").
     pub fn is_reporting_verb(&self, word: &str) -> bool {
-        with_ascii_lowercase(word, |lower| self.reporting_verbs.contains_key(lower))
+        self.verb_shapes.may_hold(word) && with_ascii_lowercase(word, |lower| self.reporting_verbs.contains_key(lower))
     }
 
     /// Whether `first second`, in any case, is a two-word reporting verb ("pointed out").
@@ -364,7 +401,9 @@ mod tests {
     #[test]
     fn lookups_without_allocating_agree_with_plain_ones() {
         let lex = Lexicon::builtin();
-        for word in ["Said", "SAYS", "said", "Told", "Table", "Éclair", "x".repeat(40).as_str(), ""] {
+        let forms: Vec<String> = lex.reporting_verbs.keys().flat_map(|f| [f.clone(), f.to_uppercase(), f[..f.len() - 1].to_string(), format!("{f}s")]).collect();
+        let others = ["Said", "SAYS", "said", "Told", "Table", "Éclair", "ÉCLAIRED", "x".repeat(40).as_str(), "", "pointed out", "Pointed Out"].map(String::from);
+        for word in forms.iter().chain(&others).map(String::as_str) {
             assert_eq!(lex.is_reporting_verb(word), lex.reporting_verbs.contains_key(&word.to_lowercase()), "{word}");
         }
         assert!(lex.two_word_title("Prime", "Minister").is_some());
