@@ -192,13 +192,48 @@ fn read_article(input: &Input, max_bytes: u64) -> Result<Vec<u8>, ErrorRecord> {
         return Err(too_large(&input.label, &size, "it was skipped unread", max_bytes));
     }
     let file = file.map_err(unreadable)?;
-    let expected = if meta.is_file() { meta.len() } else { 0 };
-    let mut raw = Vec::with_capacity(usize::try_from(expected).unwrap_or(0));
-    file.take(max_bytes + 1).read_to_end(&mut raw).map_err(unreadable)?;
+    let raw = if meta.is_file() { read_regular(file, meta.len(), max_bytes + 1) } else { read_stream(file, max_bytes + 1) };
+    let raw = raw.map_err(unreadable)?;
     if raw.len() as u64 > max_bytes {
         let size = format!("the file holds at least {} bytes (it is a stream, or it grew while read)", raw.len());
         return Err(too_large(&input.label, &size, "reading stopped there and it was skipped", max_bytes));
     }
+    Ok(raw)
+}
+
+/// Up to `limit` bytes of a regular file of `size` bytes, in one read when its size
+/// holds. A read of a regular file stops short only at the file's end, so a buffer one
+/// byte larger than the file that comes back short has read all of it, without the
+/// second read that `read_to_end` makes to find the end (a tenth of the system time
+/// per article). A file that grew since its size was taken fills the buffer, and is
+/// read on to its end like a stream.
+fn read_regular(mut file: File, size: u64, limit: u64) -> io::Result<Vec<u8>> {
+    let want = usize::try_from(size.saturating_add(1).min(limit)).unwrap_or(usize::MAX);
+    let mut raw = vec![0u8; want];
+    let mut filled = 0;
+    while filled < raw.len() {
+        match file.read(&mut raw[filled..]) {
+            Ok(0) => break,
+            Ok(n) if n < raw.len() - filled && filled + n == usize::try_from(size).unwrap_or(usize::MAX) => {
+                filled += n;
+                break;
+            }
+            Ok(n) => filled += n,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
+        }
+    }
+    raw.truncate(filled);
+    if filled == want && (filled as u64) < limit {
+        file.take(limit - filled as u64).read_to_end(&mut raw)?;
+    }
+    Ok(raw)
+}
+
+/// Up to `limit` bytes of a file whose size says nothing (a pipe, a device).
+fn read_stream(file: File, limit: u64) -> io::Result<Vec<u8>> {
+    let mut raw = Vec::new();
+    file.take(limit).read_to_end(&mut raw)?;
     Ok(raw)
 }
 
@@ -233,4 +268,37 @@ fn too_large(path: &str, size: &str, outcome: &str, max_bytes: u64) -> ErrorReco
 
 fn error_entry(path: &str, code: &str, message: String) -> ErrorRecord {
     ErrorRecord { path: path.to_string(), path_bytes: None, error: ErrorDetail { code: code.to_string(), message } }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `read_regular` given the size a stat would have given, right or stale.
+    fn read(content: &[u8], stated: u64, limit: u64) -> Vec<u8> {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.txt");
+        std::fs::write(&path, content).unwrap();
+        read_regular(File::open(&path).unwrap(), stated, limit).unwrap()
+    }
+
+    #[test]
+    fn a_regular_file_is_read_whole_whatever_its_stated_size() {
+        let text = b"Labour held the seat.".repeat(500);
+        let len = text.len() as u64;
+        for stated in [len, 0, 1, len - 1, len + 1, 3 * len] {
+            assert_eq!(read(&text, stated, 1 << 20), text, "stated {stated}");
+        }
+        assert_eq!(read(b"", 0, 10), b"");
+        assert_eq!(read(b"", 5, 10), b"");
+    }
+
+    #[test]
+    fn reading_stops_one_byte_past_the_limit() {
+        let text = b"x".repeat(100);
+        for stated in [0, 10, 100] {
+            assert_eq!(read(&text, stated, 11).len(), 11, "stated {stated}");
+        }
+        assert_eq!(read(&text, 100, 101).len(), 100);
+    }
 }
