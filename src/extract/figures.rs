@@ -248,6 +248,8 @@ fn continue_with(ctx: &Context, si: usize, lower: &str, years: &ElectionYears, q
     let listing = RESULTS_LIST.find_iter(lower).count() >= 2;
     let results_context = !is_poll && (listing || VOTE_CONTEXT.is_match(lower) || POSITION.is_match(lower) || out.iter().any(|f| matches!(f.kind, FigureKind::Votes | FigureKind::SharePct)));
     let first_new = out.len();
+    // Asked of the sentence for every count in it: answered once.
+    let chamber_vote = std::cell::OnceCell::new();
     for n in &in_sentence {
         // Read the words before the hedge: "a majority of almost 9,000". (A hedge may
         // start in the sentence before: "more than\n9,000".)
@@ -258,7 +260,7 @@ fn continue_with(ctx: &Context, si: usize, lower: &str, years: &ElectionYears, q
             continue;
         }
         // Chamber votes, clock times, paperwork, differences: no count of this is a figure.
-        if n.unit == NumberUnit::Count && (CHAMBER_VOTE.is_match(lower) || NOT_A_COUNT_AFTER.is_match(after)) {
+        if n.unit == NumberUnit::Count && (*chamber_vote.get_or_init(|| CHAMBER_VOTE.is_match(lower)) || NOT_A_COUNT_AFTER.is_match(after)) {
             continue;
         }
         let earlier = &out[first_new..];
