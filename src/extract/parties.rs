@@ -154,13 +154,17 @@ mod tests {
         assert!(found > 10_000, "the texts hold many forms: {found}");
     }
 
+    /// The canonical names found in `text` with one more row in `parties.tsv`.
+    fn canonicals_with_row(row: &str, text: &str) -> Vec<String> {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("parties.tsv"), row).unwrap();
+        let m = PartyMatcher::new(&Lexicon::with_extra_dir(dir.path()).unwrap());
+        m.find(text).into_iter().map(|p| p.canonical).collect()
+    }
+
     #[test]
     fn a_form_in_lower_case_is_found_by_the_byte_by_byte_scan() {
-        let dir = tempfile::tempdir().unwrap();
-        std::fs::write(dir.path().join("parties.tsv"), "Independent\tindependent\n").unwrap();
-        let m = PartyMatcher::new(&Lexicon::with_extra_dir(dir.path()).unwrap());
-        let found: Vec<String> = m.find("an independent beat Labour").into_iter().map(|p| p.canonical).collect();
-        assert_eq!(found, ["Independent", "Labour"]);
+        assert_eq!(canonicals_with_row("Independent\tindependent\n", "an independent beat Labour"), ["Independent", "Labour"]);
     }
 
     #[test]
@@ -186,11 +190,7 @@ mod tests {
 
     #[test]
     fn a_form_listed_twice_in_brackets_keeps_its_first_row() {
-        let dir = tempfile::tempdir().unwrap();
-        std::fs::write(dir.path().join("parties.tsv"), "Lab Party\tLab\tbracket\n").unwrap();
-        let m = PartyMatcher::new(&Lexicon::with_extra_dir(dir.path()).unwrap());
-        let found: Vec<String> = m.find("Stephen Doughty (Lab) won").into_iter().map(|p| p.canonical).collect();
-        assert_eq!(found, ["Labour"]);
+        assert_eq!(canonicals_with_row("Lab Party\tLab\tbracket\n", "Stephen Doughty (Lab) won"), ["Labour"]);
     }
 
     #[test]
