@@ -204,8 +204,8 @@ fn read_article(input: &Input, max_bytes: u64) -> Result<Vec<u8>, ErrorRecord> {
 /// Up to `limit` bytes of a regular file of `size` bytes, in one read when its size
 /// holds. A read of a regular file stops short only at the file's end, so a buffer one
 /// byte larger than the file that comes back short has read all of it, without the
-/// second read that `read_to_end` makes to find the end (a tenth of the system time
-/// per article). A file that grew since its size was taken fills the buffer, and is
+/// second read that `read_to_end` makes to find the end (one of the five system calls
+/// an article cost). A file that grew since its size was taken fills the buffer, and is
 /// read on to its end like a stream.
 fn read_regular(mut file: File, size: u64, limit: u64) -> io::Result<Vec<u8>> {
     let want = usize::try_from(size.saturating_add(1).min(limit)).unwrap_or(usize::MAX);

@@ -112,7 +112,10 @@ fn pair_index(first: u8, second: u8) -> usize {
 mod tests {
     use super::*;
 
-    fn both(forms: &[&str], text: &str) -> (Vec<(std::ops::Range<usize>, usize)>, Vec<(std::ops::Range<usize>, usize)>) {
+    /// Each match as its span and form index.
+    type Found = Vec<(std::ops::Range<usize>, usize)>;
+
+    fn both(forms: &[&str], text: &str) -> (Found, Found) {
         let fast = FormSearch::new(forms.iter().copied(), AhoCorasickKind::DFA);
         let small = FormSearch::new(forms.iter().copied(), AhoCorasickKind::ContiguousNFA);
         assert!(small.find_iter(text).eq(fast.find_iter(text)), "{text:?}");
