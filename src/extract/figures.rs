@@ -18,6 +18,7 @@ use regex::Regex;
 
 use crate::doc::{Document, Span};
 use crate::extract::boundaries::WordRegex;
+use crate::extract::case;
 use crate::extract::cover::{starting_in, Cover};
 use crate::extract::names::{People, PersonMention, Reference};
 use crate::extract::numbers::{NumberMention, NumberUnit};
@@ -215,30 +216,37 @@ pub fn find_figures(ctx: &Context) -> Vec<FoundFigure> {
     let quoted = Cover::new(ctx.quoted.iter().cloned());
     let mut out: Vec<FoundFigure> = Vec::new();
     for (si, sentence) in doc.sentences.iter().enumerate() {
+        let in_sentence = candidate_numbers(ctx, &sentence.span, &quoted);
+        // Most sentences hold no number to read; they are not lower-cased.
+        if in_sentence.is_empty() {
+            continue;
+        }
         let s_text = &text[sentence.span.clone()];
-        let lower = s_text.to_lowercase();
+        let lower = case::to_lowercase(s_text);
         if lower.len() != s_text.len() {
             // Lower-casing changed byte lengths (rare letters); fall back to the original.
-            continue_with(ctx, si, s_text, &years, &quoted, &mut out);
+            continue_with(ctx, si, s_text, &in_sentence, &years, &mut out);
         } else {
-            continue_with(ctx, si, &lower, &years, &quoted, &mut out);
+            continue_with(ctx, si, &lower, &in_sentence, &years, &mut out);
         }
     }
     out
 }
 
-fn continue_with(ctx: &Context, si: usize, lower: &str, years: &ElectionYears, quoted: &Cover, out: &mut Vec<FoundFigure>) {
-    let span = ctx.doc.sentences[si].span.clone();
-    let in_sentence: Vec<&NumberMention> = starting_in(ctx.numbers, &span, |n| n.start)
+/// The numbers of a sentence that may be figures: counts, percentages and points the
+/// article states itself.
+fn candidate_numbers<'a>(ctx: &Context<'a>, span: &Span, quoted: &Cover) -> Vec<&'a NumberMention> {
+    starting_in(ctx.numbers, span, |n| n.start)
         .iter()
         .filter(|n| n.end <= span.end)
         // What a speaker says in a quotation is theirs, not the article's statement.
         .filter(|n| !quoted.contains_span(&(n.start..n.end)))
         .filter(|n| matches!(n.unit, NumberUnit::Count | NumberUnit::Percent | NumberUnit::Points))
-        .collect();
-    if in_sentence.is_empty() {
-        return;
-    }
+        .collect()
+}
+
+fn continue_with(ctx: &Context, si: usize, lower: &str, in_sentence: &[&NumberMention], years: &ElectionYears, out: &mut Vec<FoundFigure>) {
+    let span = ctx.doc.sentences[si].span.clone();
     // A survey sentence, or one following a survey sentence in its paragraph ("53% of
     // those polled ... Meantime, 32% said"). "She polled 12,000" is a vote count.
     let is_poll = is_poll_sentence(ctx, si, lower);
@@ -250,7 +258,7 @@ fn continue_with(ctx: &Context, si: usize, lower: &str, years: &ElectionYears, q
     let first_new = out.len();
     // Asked of the sentence for every count in it: answered once.
     let chamber_vote = std::cell::OnceCell::new();
-    for n in &in_sentence {
+    for n in in_sentence {
         // Read the words before the hedge: "a majority of almost 9,000". (A hedge may
         // start in the sentence before: "more than\n9,000".)
         let before = &lower[..n.hedge.map_or(n.start, |h| h.0).max(span.start) - span.start];
@@ -284,7 +292,7 @@ fn is_poll_sentence(ctx: &Context, si: usize, lower: &str) -> bool {
         return true;
     }
     let doc = ctx.doc;
-    si > 0 && doc.sentences[si - 1].paragraph == doc.sentences[si].paragraph && poll(&doc.text[doc.sentences[si - 1].span.clone()].to_lowercase()) && !VOTE_WORD.is_match(lower)
+    si > 0 && doc.sentences[si - 1].paragraph == doc.sentences[si].paragraph && poll(&case::to_lowercase(&doc.text[doc.sentences[si - 1].span.clone()])) && !VOTE_WORD.is_match(lower)
 }
 
 /// Numbers in results lists and rankings, which name no noun: "Sarah Bell (Lib Dem)
@@ -700,7 +708,7 @@ re!(ELECTION_YEAR, r"\b((?:19|20)\d\d)(?:['’]s)? (?:[\w.'’-]+ ){0,4}?(?:gene
 
 impl ElectionYears {
     fn find(ctx: &Context) -> ElectionYears {
-        let text = ctx.doc.text.to_lowercase();
+        let text = case::to_lowercase(&ctx.doc.text);
         let mut years: Vec<(usize, i32)> = ELECTION_YEAR.captures_iter(&text).filter_map(|c| c[1].parse().ok().map(|y| (c.get(0).unwrap().start(), y))).collect();
         years.sort();
         // Whatever is stated in the first paragraphs as "2019 general election" is current.

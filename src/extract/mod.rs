@@ -44,6 +44,7 @@ pub(crate) const SMALL_PATTERN_CACHE: usize = 256 << 10;
 pub mod boundaries;
 pub mod candidates;
 pub mod capitals;
+pub mod case;
 pub mod clause;
 pub mod cover;
 pub mod election;
