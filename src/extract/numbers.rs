@@ -364,14 +364,38 @@ const WORDS: &[(&str, Word)] = &[
     ("point", Word::Point),
 ];
 
-/// [`WORDS`] by the length of the word: `WORDS_BY_LENGTH[3]` holds "one", "two", "six"...
-static WORDS_BY_LENGTH: LazyLock<Vec<Vec<(&'static str, Word)>>> = LazyLock::new(|| {
-    let mut by_length = vec![Vec::new(); WORDS.iter().map(|(w, _)| w.len()).max().unwrap_or(0) + 1];
-    for &(word, kind) in WORDS {
-        by_length[word.len()].push((word, kind));
+/// [`WORDS`] by their [`packed`] letters, sorted, built when the program is compiled.
+/// Every word of every election article is looked up here, and most are none of these.
+const WORDS_BY_KEY: [(u128, Word); WORDS.len()] = {
+    let mut table = [(0, Word::And); WORDS.len()];
+    let mut i = 0;
+    while i < WORDS.len() {
+        table[i] = (packed(WORDS[i].0.as_bytes()), WORDS[i].1);
+        // Insertion sort: the list is short, and this is all a constant may run.
+        let mut j = i;
+        while j > 0 && table[j - 1].0 > table[j].0 {
+            let swapped = table[j - 1];
+            table[j - 1] = table[j];
+            table[j] = swapped;
+            j -= 1;
+        }
+        i += 1;
     }
-    by_length
-});
+    table
+};
+
+/// The letters of a word of at most 16 ASCII letters, lower-cased, in one integer: two
+/// such words are the same in any case exactly when their integers are equal (a letter
+/// is never a zero byte, so words of different lengths differ too).
+const fn packed(word: &[u8]) -> u128 {
+    let mut key = 0;
+    let mut i = 0;
+    while i < word.len() {
+        key = key << 8 | word[i].to_ascii_lowercase() as u128;
+        i += 1;
+    }
+    key
+}
 
 /// The running value of a phrase of number words, read left to right.
 #[derive(Debug, Clone, Copy)]
@@ -431,10 +455,12 @@ struct WordParser<'a> {
 impl WordParser<'_> {
     fn kind(&self, j: usize) -> Option<Word> {
         let &(s, e) = self.toks.get(j)?;
-        let w = &self.text[s..e];
-        // Only the number words of the same length can match: most words are checked
-        // against none or a handful instead of all of them.
-        WORDS_BY_LENGTH.get(w.len())?.iter().find(|(name, _)| name.eq_ignore_ascii_case(w)).map(|&(_, k)| k)
+        let w = &self.text.as_bytes()[s..e];
+        if w.len() > 16 {
+            return None;
+        }
+        let key = packed(w);
+        WORDS_BY_KEY.binary_search_by(|&(k, _)| k.cmp(&key)).ok().map(|i| WORDS_BY_KEY[i].1)
     }
 
     /// Token `j`, if only a space or a hyphen separates it from token `j - 1`: a number
@@ -909,6 +935,20 @@ fn is_hyphen(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn number_words_are_found_in_any_case_and_nothing_else_is() {
+        let text = "One TWO tHrEe seventeen SEVENTEEN a A hundred Thousand dozen point the then tens onee on nine ninety seventeens";
+        let toks = ascii_words(text);
+        let parser = WordParser { text, toks: &toks };
+        for (j, &(s, e)) in toks.iter().enumerate() {
+            let word = &text[s..e];
+            let expected = WORDS.iter().find(|(name, _)| name.eq_ignore_ascii_case(word)).map(|&(_, k)| k);
+            assert_eq!(parser.kind(j), expected, "{word}");
+        }
+        assert_eq!(parser.kind(0), Some(Word::Small(1)));
+        assert_eq!(parser.kind(3), Some(Word::Small(17)));
+    }
 
     #[test]
     fn ascii_words_are_the_runs_of_ascii_letters() {
