@@ -16,6 +16,7 @@
 //! they read it for every mention, and a curly quote in the sentence sent each of them
 //! to the slow engine.
 
+use std::cell::Cell;
 use std::sync::OnceLock;
 
 use regex::{Regex, RegexBuilder};
@@ -64,7 +65,7 @@ impl WordRegex {
 
     /// The compilation to run on `text`: both find exactly the same matches in it.
     pub fn for_text(&self, text: &str) -> &Regex {
-        if self.has_ascii_form && ascii_boundaries_suffice(text) {
+        if self.has_ascii_form && (inside_ascii_text(text) || ascii_boundaries_suffice(text)) {
             self.ascii.get_or_init(|| build(&ascii_form(&self.pattern), self.cache))
         } else {
             self.unicode()
@@ -118,6 +119,49 @@ fn build(pattern: &str, cache: Option<usize>) -> Regex {
         builder.dfa_size_limit(bytes);
     }
     builder.build().expect("built-in pattern compiles")
+}
+
+thread_local! {
+    /// The bytes of the text this thread is analysing, when [`ascii_boundaries_suffice`]
+    /// holds for all of it (empty otherwise): it then holds for every part of it too.
+    static ASCII_TEXT: Cell<(usize, usize)> = const { Cell::new((0, 0)) };
+}
+
+/// Marks `text` as the one this thread analyses until the guard is dropped. The rules
+/// search the same sentence again for every mention in it, and checking the sentence
+/// each time cost more than some of the searches; a text that holds only punctuation
+/// outside ASCII is checked once instead.
+pub fn analysing(text: &str) -> AnalysedText {
+    let range = if ascii_boundaries_suffice(text) { address_range(text) } else { (0, 0) };
+    AnalysedText { previous: ASCII_TEXT.with(|current| current.replace(range)) }
+}
+
+/// Ends what [`analysing`] began, when the analysis ends or unwinds: the text's memory
+/// may then hold another text.
+pub struct AnalysedText {
+    previous: (usize, usize),
+}
+
+impl Drop for AnalysedText {
+    fn drop(&mut self) {
+        ASCII_TEXT.with(|current| current.set(self.previous));
+    }
+}
+
+/// Whether `text` lies inside the text [`analysing`] found to need only ASCII
+/// boundaries.
+fn inside_ascii_text(text: &str) -> bool {
+    let (start, end) = address_range(text);
+    ASCII_TEXT.with(|current| {
+        let (known_start, known_end) = current.get();
+        known_start < known_end && known_start <= start && end <= known_end
+    })
+}
+
+/// The first byte's address and the one past the last's.
+fn address_range(text: &str) -> (usize, usize) {
+    let start = text.as_ptr() as usize;
+    (start, start + text.len())
 }
 
 /// Whether no character of `text` outside ASCII is a word character, so that `\b` and
@@ -233,6 +277,27 @@ mod tests {
         assert!(ascii_boundaries_suffice(&long.replace('ë', "’")));
         assert_eq!(ascii_prefix_len(long.as_bytes()), 42);
         assert!(!ascii_boundaries_suffice("२०१९ election"));
+    }
+
+    #[test]
+    fn an_analysed_text_is_known_to_need_only_ascii_in_all_its_parts_until_it_ends() {
+        let article = String::from("Labour won £5m – “a record” in Putney.");
+        let accented = String::from("Ms Dubé won.");
+        {
+            let _analysing = analysing(&article);
+            assert!(inside_ascii_text(&article) && inside_ascii_text(&article[7..20]));
+            assert!(!inside_ascii_text(&accented) && !inside_ascii_text("Labour won"));
+            {
+                // A text with a letter outside ASCII is checked search by search.
+                let _inner = analysing(&accented);
+                assert!(!inside_ascii_text(&accented[..5]) && !inside_ascii_text(&article));
+                let re = WordRegex::small(r"\bwon\b", 64 << 10);
+                assert!(std::ptr::eq(re.for_text(&accented), re.unicode()));
+                assert!(!std::ptr::eq(re.for_text(&accented[..5]), re.unicode()));
+            }
+            assert!(inside_ascii_text(&article[1..]), "the outer text is known again");
+        }
+        assert!(!inside_ascii_text(&article[1..]), "its memory may hold another text now");
     }
 
     #[test]

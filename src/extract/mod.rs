@@ -139,6 +139,7 @@ impl Pipeline {
     /// Runs every stage over one document.
     pub fn analyse(&self, doc: &Document) -> Analysis {
         let text: &str = &doc.text;
+        let _ascii = boundaries::analysing(text);
         let mut a = Analysis { parties: self.parties.find(text), ..Analysis::default() };
         let quote_spans = quotes::find_quote_spans(doc);
         // People serve the speakers of quotations and the election stages. An article
