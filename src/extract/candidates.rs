@@ -14,7 +14,7 @@
 use crate::doc::{floor_char_boundary, Document, Span};
 use crate::extract::cover::starting_in;
 use crate::extract::figures::{FoundFigure, PlaceMention, Subject};
-use crate::extract::gated::{gated, GatedRegex};
+use crate::extract::gated::{gated, GateWords, GatedRegex, WordsFound};
 use crate::extract::names::{People, Reference};
 use crate::extract::parties::PartyMention;
 use crate::lexicon::with_ascii_lowercase;
@@ -65,25 +65,50 @@ re!(WIN_OBJECT, r"^[^.;]{0,40}?\b(?:seat|constituency|ward|election|by-election|
 re!(VOTES_OBJECT, r"^\s*(?:a total of |just |only |some |around |about |almost |nearly |over |more than |fewer than |under |an impressive |a mere )?(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a hundred|hundreds|thousands)\b)");
 gated!(ELECTED, r"^(?:,[^,.;]{0,80},|\s*\([^()]{1,25}\)|,?\s*who)?\s*(?:(?:was|were|is|has been|had been|have been|being|been|got|get|also|then|duly|narrowly)\s+){1,2}(?:re-?)?elected\b|^\s*(?:re-?elected|elected (?:as|to))\b", &["elected"]);
 // Losing needs an election object ("lost her seat", "lost the race"), unlike "lost her voice".
-re!(LOST_VERB, r"^(?:,[^,.;]{0,80},|\s*\([^()]{1,25}\)|,?\s*who)?\s*(?:(?:has|had|have|was|also|narrowly|then)\s+){0,2}(?:(?:lost|loses|conceded|concedes|failed to win|missed out on)\b[^.;]{0,30}\b(?:seat|election|race|contest|primary|caucus|nomination|vote|by-election|by \d)|came (?:second|third|fourth|fifth|last|in second|in third)|finished (?:second|third|fourth|fifth|last|behind)|(?:was |came |finished )?a (?:distant|close|narrow|poor|strong) (?:second|third|fourth|fifth|last)|(?:was )?(?:second|third|fourth|fifth|sixth|last) (?:with|on|at)|trailed|was defeated|were defeated|was beaten|was ousted|was unseated)\b");
-re!(ELECTION_OF, r"\b(?:re-?election|election|victory|win) of (?:(?:the )?(?:former |current |sitting |incumbent )?(?:[\w-]+ ){0,3}?(?:MP|councillor|mayor|candidate|leader),? )?$");
+gated!(LOST_VERB, r"^(?:,[^,.;]{0,80},|\s*\([^()]{1,25}\)|,?\s*who)?\s*(?:(?:has|had|have|was|also|narrowly|then)\s+){0,2}(?:(?:lost|loses|conceded|concedes|failed to win|missed out on)\b[^.;]{0,30}\b(?:seat|election|race|contest|primary|caucus|nomination|vote|by-election|by \d)|came (?:second|third|fourth|fifth|last|in second|in third)|finished (?:second|third|fourth|fifth|last|behind)|(?:was |came |finished )?a (?:distant|close|narrow|poor|strong) (?:second|third|fourth|fifth|last)|(?:was )?(?:second|third|fourth|fifth|sixth|last) (?:with|on|at)|trailed|was defeated|were defeated|was beaten|was ousted|was unseated)\b", &["lost", "loses", "conceded", "concedes", "failed to win", "missed out on", "came", "finished", "second", "third", "fourth", "fifth", "sixth", "last", "trailed", "defeated", "beaten", "ousted", "unseated"]);
+gated!(ELECTION_OF, r"\b(?:re-?election|election|victory|win) of (?:(?:the )?(?:former |current |sitting |incumbent )?(?:[\w-]+ ){0,3}?(?:MP|councillor|mayor|candidate|leader),? )?$", &["election of", "victory of", "win of"]);
 re!(STANDING_FOR, r"\b(?:standing|stood|stands|running|ran|runs|elected|re-elected|selected|chosen) (?:for|as) (?:the |a |an )?$");
 re!(PARTY_CONTEST, r"^\s+(?:presidential\s+|gubernatorial\s+|senate\s+|congressional\s+|mayoral\s+)?(?:nomination|primary|primaries|ticket|caucus|caucuses|runoff)\b");
-re!(DEFEAT_OBJECT, r"\b(?:defeating|defeated|defeats|beat|beating|beats|ousted|ousting|unseated|unseating|saw off|seeing off|trounced|edged out|held off|holding off|(?:votes?|majority(?: of [\d,]+)?) over|(?:lost|losing)(?: [\w-]+){0,4} to)\s+(?:the\s+)?$");
+gated!(DEFEAT_OBJECT, r"\b(?:defeating|defeated|defeats|beat|beating|beats|ousted|ousting|unseated|unseating|saw off|seeing off|trounced|edged out|held off|holding off|(?:votes?|majority(?: of [\d,]+)?) over|(?:lost|losing)(?: [\w-]+){0,4} to)\s+(?:the\s+)?$", &["defeat", "beat", "ousted", "ousting", "unseat", "saw off", "seeing off", "trounced", "edged out", "held off", "holding off", "over", "lost", "losing"]);
 // "Labour has chosen councillor Sunil Varma", "the Conservatives are fielding Victoria Lyle".
-re!(SELECTED_BEFORE, r"\b(?:chosen|selected|picked|fielding|fielded|nominated|endorsed as candidate)\s+(?:[\w-]+\s+){0,2}$");
+gated!(SELECTED_BEFORE, r"\b(?:chosen|selected|picked|fielding|fielded|nominated|endorsed as candidate)\s+(?:[\w-]+\s+){0,2}$", &["chosen", "selected", "picked", "fielding", "fielded", "nominated", "endorsed as candidate"]);
 gated!(STANDING, r"^(?:,[^,.;]{0,80},|\s*\([^()]{1,25}\)|,?\s*who)?\s*(?:(?:is|was|has|had|been|also|now|then)\s+){0,2}(?:stood|stands|standing|ran|runs|running|contested|contests|contesting|campaigned)\s+(?:as (?:a|an|the) [^.;]{0,30}candidate|for (?:the )?(?:seat|re-election|election|office|parliament|mayor|president|presidency|governor|senate|congress|[\w-]+ council)|in (?:the )?(?:[\w-]+ ){0,3}(?:election|by-election|primary|caucus|seat|ward|constituency)|against\b)", &["stood", "stands", "standing", "ran", "runs", "running", "contested", "contests", "contesting", "campaigned"]);
 gated!(CANDIDATE_APPOSITION, r"^,?\s*(?:the|a|an|who is the|who was the)\s+(?:[A-Z][\p{L}-]+\s+){0,3}(?:candidate|challenger|incumbent|MP-elect|(?:presidential|party|party's|mayoral) nominee)\b", &["candidate", "challenger", "incumbent", "MP-elect", "nominee"]);
-re!(CANDIDATE_BEFORE, r"\b(?:candidate|challenger|incumbent|(?:presidential|mayoral) nominee)(?: (?:is|was|will be)(?: [a-z-]+){0,3})?\s+$");
+gated!(CANDIDATE_BEFORE, r"\b(?:candidate|challenger|incumbent|(?:presidential|mayoral) nominee)(?: (?:is|was|will be)(?: [a-z-]+){0,3})?\s+$", &["candidate", "challenger", "incumbent", "nominee"]);
 re!(SEAT_MAJORITY, r"^[^.;]{0,40}?\bmajority of [\d,]+(?: |-)seats?\b");
 re!(FOR_PLACE, r"\bfor\s+");
 re!(PARTY_GAIN, r"^(?:gain|hold|win|victory|GAIN|HOLD|(?:has |have |had )?(?:taken|won|gained|held|captured|regained|retained|took|gain|hold|win))\b");
 re!(PARTY_GROUP, r"\b(?:\w+\s+){0,2}(?:MPs|councillors|members)\b[^.;]{0,60}\belected\b");
 
+/// The gated patterns read next to every mention, whose words are found in the article
+/// once (see [`GateWords`]).
+static AROUND_MENTION: std::sync::LazyLock<GateWords> = std::sync::LazyLock::new(|| {
+    GateWords::new(&[
+        &WIN_VERB,
+        &WIN_VERB_MAJORITY,
+        &WIN_BY_VERB,
+        &WIN_VERB_CLAUSE,
+        &ELECTED,
+        &LOST_VERB,
+        &STANDING,
+        &CANDIDATE_APPOSITION,
+        &DEFEAT_OBJECT,
+        &ELECTION_OF,
+        &SELECTED_BEFORE,
+        &CANDIDATE_BEFORE,
+    ])
+});
+
 /// The win verb at the start of `after`, as the four win patterns joined in one
 /// alternation would find it: the first pattern that matches.
+#[cfg(test)]
 fn find_win_verb(after: &str) -> Option<regex::Match<'_>> {
     WIN_PATTERNS.iter().find_map(|re| re.find(after))
+}
+
+/// [`find_win_verb`] of `after`, the text from `at`, with the gates answered by `words`.
+fn find_win_verb_in<'t>(after: &'t str, at: usize, words: &WordsFound) -> Option<regex::Match<'t>> {
+    WIN_PATTERNS.iter().find_map(|re| re.find_in(after, at, words))
 }
 
 /// Finds the candidates among the people of the article.
@@ -137,7 +162,8 @@ const STRONG_REASONS: &[&str] = &["result-figure", "won-seat-or-election", "won-
 
 /// What the words of the article say about each person (bylines excluded).
 pub fn read_evidence(ctx: &Context) -> Vec<Option<Evidence>> {
-    ctx.people.persons.iter().enumerate().map(|(id, p)| (!p.byline_only).then(|| Evidence::gather(ctx, id))).collect()
+    let words = AROUND_MENTION.find(&ctx.doc.text);
+    ctx.people.persons.iter().enumerate().map(|(id, p)| (!p.byline_only).then(|| Evidence::gather(ctx, &words, id))).collect()
 }
 
 /// What the text says about one person, gathered over all their mentions.
@@ -151,7 +177,7 @@ pub struct Evidence {
 }
 
 impl Evidence {
-    fn gather(ctx: &Context, id: usize) -> Evidence {
+    fn gather(ctx: &Context, words: &WordsFound, id: usize) -> Evidence {
         let mut ev = Evidence::default();
         let text: &str = &ctx.doc.text;
         // A possessive mention names no subject of a verb, but may carry a party:
@@ -162,8 +188,8 @@ impl Evidence {
         for (span, is_name) in subject_spans(ctx, id) {
             let after = &text[span.end..sentence_end(ctx.doc, span.end)];
             let before = &text[sentence_start(ctx.doc, span.start)..span.start];
-            ev.read_after(ctx, after, span.end);
-            ev.read_before(ctx, before, span.start);
+            ev.read_after(ctx, words, after, span.end);
+            ev.read_before(ctx, words, before, span.start);
             if is_name {
                 ev.read_party_next_to(ctx, &span);
             } else {
@@ -187,8 +213,8 @@ impl Evidence {
         self.reasons.clone()
     }
 
-    fn read_after(&mut self, ctx: &Context, after: &str, at: usize) {
-        let win = find_win_verb(after);
+    fn read_after(&mut self, ctx: &Context, words: &WordsFound, after: &str, at: usize) {
+        let win = find_win_verb_in(after, at, words);
         if let Some(m) = win {
             let rest = &after[m.end()..];
             // "won 14,832 votes" only counts votes; "won by 2,000 votes" and "won with 52%" win.
@@ -215,18 +241,18 @@ impl Evidence {
             let end = at + after.len();
             self.party = parties_in(ctx, at..end).find(|p| p.full.end <= end && PARTY_CONTEST.is_match(&ctx.doc.text[p.full.end..end])).map(|p| p.canonical.clone());
         }
-        if ELECTED.is_match(after) {
+        if ELECTED.is_match_in(after, at, words) {
             self.add("was-elected");
             self.elected = Some(true);
         }
-        if LOST_VERB.is_match(after) {
+        if LOST_VERB.is_match_in(after, at, words) {
             self.add("lost");
             self.elected = Some(false);
         }
-        if STANDING.is_match(after) {
+        if STANDING.is_match_in(after, at, words) {
             self.add("standing");
         }
-        if CANDIDATE_APPOSITION.is_match(after) {
+        if CANDIDATE_APPOSITION.is_match_in(after, at, words) {
             self.add("called-candidate");
         }
         // "Marsha de Cordova was up next for Battersea", "MP for Putney".
@@ -237,17 +263,19 @@ impl Evidence {
         }
     }
 
-    fn read_before(&mut self, ctx: &Context, before: &str, at: usize) {
-        if DEFEAT_OBJECT.is_match(strip_party_words(before)) {
+    fn read_before(&mut self, ctx: &Context, words: &WordsFound, before: &str, at: usize) {
+        let bare = strip_party_words(before);
+        let bare_at = at - before.len();
+        if DEFEAT_OBJECT.is_match_in(bare, bare_at, words) {
             self.add("defeated");
             self.elected = Some(false);
         }
         // "Hammersmith saw the re-election of Andy Slaughter".
-        if ELECTION_OF.is_match(strip_party_words(before)) {
+        if ELECTION_OF.is_match_in(bare, bare_at, words) {
             self.add("was-elected");
             self.elected = Some(true);
         }
-        if SELECTED_BEFORE.is_match(strip_party_words(before)) {
+        if SELECTED_BEFORE.is_match_in(bare, bare_at, words) {
             self.add("selected");
             let clause_start = before.rfind([',', ';']).map_or(0, |i| i + 1);
             let party = parties_in(ctx, at - (before.len() - clause_start)..at).rev().find(|p| p.span.end <= at);
@@ -255,7 +283,7 @@ impl Evidence {
                 self.party = party.map(|p| p.canonical.clone());
             }
         }
-        if CANDIDATE_BEFORE.is_match(strip_party_words(before)) {
+        if CANDIDATE_BEFORE.is_match_in(bare, bare_at, words) {
             self.add("called-candidate");
         }
     }
@@ -466,23 +494,37 @@ mod tests {
     use crate::Pipeline;
 
     /// Each gated pattern finds, in the bundled reports, what it finds without its gate:
-    /// at every word of every article, on the text after that word.
+    /// at every word of every article, on the text after that word (the patterns read
+    /// after a mention) or before it (those read before one).
     #[test]
     fn the_gates_lose_no_match_in_the_bundled_reports() {
-        use super::{CANDIDATE_APPOSITION, ELECTED, STANDING, WIN_BY_VERB, WIN_VERB, WIN_VERB_CLAUSE, WIN_VERB_MAJORITY};
-        let gated = [&WIN_VERB, &WIN_VERB_MAJORITY, &WIN_BY_VERB, &WIN_VERB_CLAUSE, &ELECTED, &STANDING, &CANDIDATE_APPOSITION];
-        let plain: Vec<regex::Regex> = gated.iter().map(|g| regex::Regex::new(g.as_str()).unwrap()).collect();
-        let mut matched = vec![0; gated.len()];
+        use super::{CANDIDATE_APPOSITION, CANDIDATE_BEFORE, DEFEAT_OBJECT, ELECTED, ELECTION_OF, LOST_VERB, SELECTED_BEFORE, STANDING, WIN_BY_VERB, WIN_VERB, WIN_VERB_CLAUSE, WIN_VERB_MAJORITY};
+        let after_gated = [&WIN_VERB, &WIN_VERB_MAJORITY, &WIN_BY_VERB, &WIN_VERB_CLAUSE, &ELECTED, &LOST_VERB, &STANDING, &CANDIDATE_APPOSITION];
+        let before_gated = [&DEFEAT_OBJECT, &ELECTION_OF, &SELECTED_BEFORE, &CANDIDATE_BEFORE];
+        let plain = |gated: &[&std::sync::LazyLock<super::GatedRegex>]| -> Vec<regex::Regex> { gated.iter().map(|g| regex::Regex::new(g.as_str()).unwrap()).collect() };
+        let (after_plain, before_plain) = (plain(&after_gated), plain(&before_gated));
+        let mut matched = vec![0; after_gated.len() + before_gated.len()];
         let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
-        for entry in std::fs::read_dir(dir).unwrap() {
-            let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+        let mut texts: Vec<String> = std::fs::read_dir(dir).unwrap().map(|entry| std::fs::read_to_string(entry.unwrap().path()).unwrap()).collect();
+        // No bundled report tells of "the re-election of" someone.
+        texts.push("Hammersmith saw the re-election of Andy Slaughter, and the victory of the sitting MP, Jo Lee.".into());
+        for text in texts {
             let word_ends = text.char_indices().filter(|&(_, c)| c.is_alphabetic()).map(|(i, c)| i + c.len_utf8()).filter(|&i| !text[i..].starts_with(char::is_alphabetic));
             for end in word_ends {
                 let after = &text[end..crate::doc::floor_char_boundary(&text, end + 300)];
-                for (k, (g, p)) in gated.iter().zip(&plain).enumerate() {
+                for (k, (g, p)) in after_gated.iter().zip(&after_plain).enumerate() {
                     let found = p.find(after).map(|m| m.range());
                     assert_eq!(g.find(after).map(|m| m.range()), found, "{} on {after:?}", g.as_str());
                     matched[k] += usize::from(found.is_some());
+                }
+            }
+            let word_starts = text.char_indices().filter(|&(i, c)| c.is_alphabetic() && !text[..i].ends_with(char::is_alphabetic)).map(|(i, _)| i);
+            for start in word_starts {
+                let before = &text[crate::doc::floor_char_boundary(&text, start.saturating_sub(300))..start];
+                for (k, (g, p)) in before_gated.iter().zip(&before_plain).enumerate() {
+                    let found = p.find(before).map(|m| m.range());
+                    assert_eq!(g.find(before).map(|m| m.range()), found, "{} on {before:?}", g.as_str());
+                    matched[after_gated.len() + k] += usize::from(found.is_some());
                 }
             }
         }

@@ -8,7 +8,9 @@
 //! to build) says so first; only where one occurs does the pattern run. Where none does,
 //! the pattern could not have matched, so the answers are the same.
 
-use aho_corasick::AhoCorasick;
+use std::ops::Range;
+
+use aho_corasick::{AhoCorasick, Input, MatchKind};
 
 use super::boundaries::WordRegex;
 
@@ -26,6 +28,8 @@ pub(crate) use gated;
 #[derive(Debug)]
 pub struct GatedRegex {
     words: AhoCorasick,
+    /// The words, as given, for a [`GateWords`] that serves several patterns.
+    listed: Vec<String>,
     regex: WordRegex,
 }
 
@@ -36,6 +40,7 @@ impl GatedRegex {
         assert!(!words.is_empty() && words.iter().all(|w| !w.is_empty()), "a gate needs words");
         GatedRegex {
             words: AhoCorasick::new(words).expect("gate words build an automaton"),
+            listed: words.iter().map(|w| w.to_string()).collect(),
             regex: WordRegex::small(pattern, super::SMALL_PATTERN_CACHE),
         }
     }
@@ -54,6 +59,84 @@ impl GatedRegex {
     pub fn is_match(&self, text: &str) -> bool {
         self.words.is_match(text) && self.regex.is_match(text)
     }
+
+    /// [`GatedRegex::find`] of a part of the text `found` was read from: `text` is that
+    /// text's bytes from `at`. The gate is answered from `found`, without a search.
+    pub fn find_in<'t>(&self, text: &'t str, at: usize, found: &WordsFound) -> Option<regex::Match<'t>> {
+        found.admits(self, at..at + text.len()).then(|| self.regex.find(text)).flatten()
+    }
+
+    /// [`GatedRegex::is_match`] of a part of the text `found` was read from, as
+    /// [`GatedRegex::find_in`] reads it.
+    pub fn is_match_in(&self, text: &str, at: usize, found: &WordsFound) -> bool {
+        found.admits(self, at..at + text.len()) && self.regex.is_match(text)
+    }
+}
+
+/// The words of several gated patterns in one automaton. A rule that asks its patterns
+/// about many parts of one text (the words after every mention of every person) finds
+/// all their words in the text once, instead of once per part and pattern.
+pub struct GateWords {
+    gates: Vec<&'static GatedRegex>,
+    /// Finds the next place a word starts. A leftmost search is used (an overlapping
+    /// one, which would report every word at once, took twice the time).
+    starts: AhoCorasick,
+    /// Every word once, with the gates it opens (one bit per gate), by its first byte.
+    by_first_byte: Vec<Vec<(String, u32)>>,
+}
+
+impl GateWords {
+    pub fn new(gates: &[&'static GatedRegex]) -> GateWords {
+        assert!(gates.len() <= 32, "one bit per gate");
+        let mut by_first_byte: Vec<Vec<(String, u32)>> = vec![Vec::new(); 256];
+        for (bit, gate) in gates.iter().enumerate() {
+            for word in &gate.listed {
+                let same_start = &mut by_first_byte[usize::from(word.as_bytes()[0])];
+                match same_start.iter_mut().find(|(w, _)| w == word) {
+                    Some((_, opens)) => *opens |= 1 << bit,
+                    None => same_start.push((word.clone(), 1 << bit)),
+                }
+            }
+        }
+        let words = by_first_byte.iter().flatten().map(|(w, _)| w.as_str());
+        let starts = AhoCorasick::builder().match_kind(MatchKind::LeftmostFirst).build(words).expect("gate words build an automaton");
+        GateWords { gates: gates.to_vec(), starts, by_first_byte }
+    }
+
+    /// Where the words occur in `text`, words inside words included ("won" in "wont").
+    pub fn find(&self, text: &str) -> WordsFound<'_> {
+        let bytes = text.as_bytes();
+        let mut at: Vec<(Range<usize>, u32)> = Vec::new();
+        let mut from = 0;
+        // The leftmost match from `from` starts at the first place any word starts; every
+        // word starting there is then taken, and the search goes on from the next byte.
+        while let Some(m) = self.starts.find(Input::new(bytes).range(from..)) {
+            let start = m.start();
+            for (word, opens) in &self.by_first_byte[usize::from(bytes[start])] {
+                if bytes[start..].starts_with(word.as_bytes()) {
+                    at.push((start..start + word.len(), *opens));
+                }
+            }
+            from = start + 1;
+        }
+        WordsFound { words: self, at }
+    }
+}
+
+/// The gate words of one text, by start.
+pub struct WordsFound<'w> {
+    words: &'w GateWords,
+    at: Vec<(Range<usize>, u32)>,
+}
+
+impl WordsFound<'_> {
+    /// Whether a word of `gate` lies wholly inside `range`: whether the gate's own
+    /// search of those bytes would find one.
+    fn admits(&self, gate: &GatedRegex, range: Range<usize>) -> bool {
+        let bit = self.words.gates.iter().position(|g| std::ptr::eq(*g, gate)).expect("the gate is one of the set the words were found for");
+        let first = self.at.partition_point(|(word, _)| word.start < range.start);
+        self.at[first..].iter().take_while(|(word, _)| word.start < range.end).any(|(word, opens)| word.end <= range.end && opens & 1 << bit != 0)
+    }
 }
 
 #[cfg(test)]
@@ -69,5 +152,23 @@ mod tests {
         // are what decides, before the pattern.
         let wrong = GatedRegex::new(r"^, (?:winning|taking)\b", &["winning"]);
         assert!(!wrong.is_match(", taking it") && wrong.is_match(", winning it"));
+    }
+
+    #[test]
+    fn words_found_once_answer_every_gate_on_every_part_of_the_text() {
+        static WIN: std::sync::LazyLock<GatedRegex> = std::sync::LazyLock::new(|| GatedRegex::new(r"^\s*(?:won|wont|holding on)\b", &["won", "wont", "holding on"]));
+        static HELD: std::sync::LazyLock<GatedRegex> = std::sync::LazyLock::new(|| GatedRegex::new(r"^\s*(?:held|on)\b", &["held", "on"]));
+        let words = GateWords::new(&[&*WIN, &*HELD]);
+        let text = "Kim wont say. Lee won, holding on; Ann held on. Bo wonholding onheld";
+        let found = words.find(text);
+        for start in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
+            for end in (start..=text.len()).filter(|&i| text.is_char_boundary(i)) {
+                let part = &text[start..end];
+                for gate in [&*WIN, &*HELD] {
+                    assert_eq!(gate.find_in(part, start, &found).map(|m| m.range()), gate.find(part).map(|m| m.range()), "{part:?}");
+                    assert_eq!(gate.is_match_in(part, start, &found), gate.is_match(part), "{part:?}");
+                }
+            }
+        }
     }
 }
