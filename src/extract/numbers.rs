@@ -384,6 +384,26 @@ const WORDS_BY_KEY: [(u128, Word); WORDS.len()] = {
     table
 };
 
+/// Which (length, first letter, last letter) a number word has, as bits: a lookup that
+/// turns away almost every other word ("the", "said", "party") before the table.
+/// Indexed by length and first letter, one bit per last letter.
+const WORD_SHAPES: [u32; 26 * 17] = {
+    let mut shapes = [0u32; 26 * 17];
+    let mut i = 0;
+    while i < WORDS.len() {
+        let word = WORDS[i].0.as_bytes();
+        let (first, last) = (letter_index(word[0]), letter_index(word[word.len() - 1]));
+        shapes[word.len() * 26 + first] |= 1 << last;
+        i += 1;
+    }
+    shapes
+};
+
+/// 0 for "a" or "A" to 25 for "z" or "Z" (the words here are ASCII letters).
+const fn letter_index(b: u8) -> usize {
+    (b.to_ascii_lowercase().wrapping_sub(b'a') % 26) as usize
+}
+
 /// The letters of a word of at most 16 ASCII letters, lower-cased, in one integer: two
 /// such words are the same in any case exactly when their integers are equal (a letter
 /// is never a zero byte, so words of different lengths differ too).
@@ -456,7 +476,8 @@ impl WordParser<'_> {
     fn kind(&self, j: usize) -> Option<Word> {
         let &(s, e) = self.toks.get(j)?;
         let w = &self.text.as_bytes()[s..e];
-        if w.len() > 16 {
+        let (&first, &last) = (w.first()?, w.last()?);
+        if w.len() > 16 || WORD_SHAPES[w.len() * 26 + letter_index(first)] & 1 << letter_index(last) == 0 {
             return None;
         }
         let key = packed(w);
@@ -938,7 +959,12 @@ mod tests {
 
     #[test]
     fn number_words_are_found_in_any_case_and_nothing_else_is() {
-        let text = "One TWO tHrEe seventeen SEVENTEEN a A hundred Thousand dozen point the then tens onee on nine ninety seventeens";
+        let mut text = String::from("One TWO tHrEe seventeen SEVENTEEN a A hundred Thousand dozen point the then tens onee on nine ninety seventeens ");
+        for (word, _) in WORDS {
+            let title = format!("{}{}", word[..1].to_uppercase(), &word[1..]);
+            text += &format!("{word} {} {title} {word}s x{word} ", word.to_uppercase());
+        }
+        let text = text.as_str();
         let toks = ascii_words(text);
         let parser = WordParser { text, toks: &toks };
         for (j, &(s, e)) in toks.iter().enumerate() {
