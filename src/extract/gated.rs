@@ -39,7 +39,9 @@ impl GatedRegex {
     pub fn new(pattern: &str, words: &[&str]) -> GatedRegex {
         assert!(!words.is_empty() && words.iter().all(|w| !w.is_empty()), "a gate needs words");
         GatedRegex {
-            words: AhoCorasick::new(words).expect("gate words build an automaton"),
+            // Leftmost-first, although any match answers: only that kind gets the
+            // vectorised search for several words.
+            words: AhoCorasick::builder().match_kind(MatchKind::LeftmostFirst).build(words).expect("gate words build an automaton"),
             listed: words.iter().map(|w| w.to_string()).collect(),
             regex: WordRegex::small(pattern, super::SMALL_PATTERN_CACHE),
         }

@@ -25,21 +25,52 @@ const NAME: &str = r"\p{Lu}[\p{L}'’.-]*(?:(?:\x20and\x20|\x20&\x20|\x20upon\x2
 /// (ten groups over every state of its Unicode form) cost 3.4 MB per thread; as ten
 /// patterns of one group they cost a fraction, and [`MarkedAreas`] makes the same choice
 /// between them that the one pattern made.
-static MARKED: LazyLock<[WordRegex; 10]> = LazyLock::new(|| {
+static MARKED: LazyLock<[MarkedPattern; 10]> = LazyLock::new(|| {
     [
-        format!(r"(?:\b[Tt]he\ )?({NAME})\ (?:seat|constituency|ward|division|by-election|parish|borough\ council|district\ council)\b"),
-        format!(r"\b(?:seat|constituency|ward|division|district)\ of\ ({NAME})"),
-        format!(r"\b(?:MP|MPs|MSP|MS|AM|councillor|candidate|member|Member\ of\ Parliament|mayor|Mayor)\ for\ ({NAME})"),
-        format!(r"\b(?:has\ |have\ |had\ )?(?:won|held|held\ on\ to|holding\ on\ to|hung\ on\ to|retained|gained|captured|regained|lost|took|taken|carried|flipped)\ ({NAME})\b"),
-        format!(r"\b(?:[Mm]ayor|MP|[Cc]ouncil|[Bb]orough)\ of\ ({NAME})"),
-        r"\b(\d+(?:st|nd|rd|th)\ (?:Congressional\ |State\ House\ |State\ Senate\ |Assembly\ |Council\ |Senate\ |House\ )?District)\b".to_string(),
-        r"\b(District\ \d+)\b".to_string(),
-        format!(r"\b({NAME}\ (?:County|Parish|Township|City|Community\ School\ District|School\ District|Unified\ School\ District))\b"),
-        format!(r"({NAME})\ \((?:[\p{{L}}]+\ )?(?:hold|gain|HOLD|GAIN)\b"),
-        format!(r"(?:^|[.!?]\ |\n)In\ ({NAME}),"),
+        (format!(r"(?:\b[Tt]he\ )?({NAME})\ (?:seat|constituency|ward|division|by-election|parish|borough\ council|district\ council)\b"), SEAT_WORDS),
+        (format!(r"\b(?:seat|constituency|ward|division|district)\ of\ ({NAME})"), &[]),
+        (format!(r"\b(?:MP|MPs|MSP|MS|AM|councillor|candidate|member|Member\ of\ Parliament|mayor|Mayor)\ for\ ({NAME})"), &[]),
+        (format!(r"\b(?:has\ |have\ |had\ )?(?:won|held|held\ on\ to|holding\ on\ to|hung\ on\ to|retained|gained|captured|regained|lost|took|taken|carried|flipped)\ ({NAME})\b"), &[]),
+        (format!(r"\b(?:[Mm]ayor|MP|[Cc]ouncil|[Bb]orough)\ of\ ({NAME})"), &[]),
+        (r"\b(\d+(?:st|nd|rd|th)\ (?:Congressional\ |State\ House\ |State\ Senate\ |Assembly\ |Council\ |Senate\ |House\ )?District)\b".to_string(), &[]),
+        (r"\b(District\ \d+)\b".to_string(), &[]),
+        (format!(r"\b({NAME}\ (?:County|Parish|Township|City|Community\ School\ District|School\ District|Unified\ School\ District))\b"), COUNTY_WORDS),
+        (format!(r"({NAME})\ \((?:[\p{{L}}]+\ )?(?:hold|gain|HOLD|GAIN)\b"), &[]),
+        (format!(r"(?:^|[.!?]\ |\n)In\ ({NAME}),"), &[]),
     ]
-    .map(WordRegex::new)
+    .map(|(pattern, needs)| MarkedPattern::new(pattern, needs))
 });
+
+/// What the first [`MARKED`] pattern cannot match without: "the Harbridge seat".
+const SEAT_WORDS: &[&str] = &[" seat", " constituency", " ward", " division", " by-election", " parish", " borough council", " district council"];
+/// What the county pattern cannot match without: "Clark County".
+const COUNTY_WORDS: &[&str] = &["County", "Parish", "Township", "City", "School District"];
+
+/// One of the [`MARKED`] patterns, and the words it cannot match without.
+struct MarkedPattern {
+    regex: WordRegex,
+    /// Where a text holds none of these, the pattern is not run. Only the two patterns
+    /// that start with a name have them: the regex engine finds no literal to look for
+    /// first in those, and read every byte of every election report (the others skip
+    /// ahead to their first word).
+    needs: Option<aho_corasick::AhoCorasick>,
+}
+
+impl MarkedPattern {
+    fn new(pattern: String, needs: &[&str]) -> MarkedPattern {
+        // Leftmost-first, although any match answers: only that kind gets the vectorised
+        // search for several words (the standard kind looked at every space).
+        let needs = (!needs.is_empty()).then(|| {
+            aho_corasick::AhoCorasick::builder().match_kind(aho_corasick::MatchKind::LeftmostFirst).build(needs).expect("the words build an automaton")
+        });
+        MarkedPattern { regex: WordRegex::new(pattern), needs }
+    }
+
+    /// The compilation for `text`, or none where the pattern cannot match in it.
+    fn for_text(&'static self, text: &str) -> Option<&'static regex::Regex> {
+        self.needs.as_ref().is_none_or(|words| words.is_match(text)).then(|| self.regex.for_text(text))
+    }
+}
 
 /// The names the [`MARKED`] patterns find in a text, as the single pattern `p1|p2|...`
 /// found them: leftmost first, and of the patterns that match there, the earliest in
@@ -47,7 +78,8 @@ static MARKED: LazyLock<[WordRegex; 10]> = LazyLock::new(|| {
 /// until the search passes its start, so each pattern reads the text about once.
 struct MarkedAreas<'t> {
     text: &'t str,
-    patterns: Vec<&'static regex::Regex>,
+    /// None for a pattern that cannot match in the text.
+    patterns: Vec<Option<&'static regex::Regex>>,
     /// Each pattern's next match at or after some earlier position, as (whole, name).
     next: Vec<Option<(std::ops::Range<usize>, std::ops::Range<usize>)>>,
     pos: usize,
@@ -55,7 +87,7 @@ struct MarkedAreas<'t> {
 
 impl<'t> MarkedAreas<'t> {
     fn new(text: &'t str) -> Self {
-        let patterns: Vec<&'static regex::Regex> = MARKED.iter().map(|p| p.for_text(text)).collect();
+        let patterns: Vec<Option<&'static regex::Regex>> = MARKED.iter().map(|p| p.for_text(text)).collect();
         let mut areas = MarkedAreas { text, next: vec![None; patterns.len()], patterns, pos: 0 };
         for i in 0..areas.patterns.len() {
             areas.next[i] = areas.search(i);
@@ -64,7 +96,7 @@ impl<'t> MarkedAreas<'t> {
     }
 
     fn search(&self, i: usize) -> Option<(std::ops::Range<usize>, std::ops::Range<usize>)> {
-        let caps = self.patterns[i].captures_at(self.text, self.pos)?;
+        let caps = self.patterns[i]?.captures_at(self.text, self.pos)?;
         Some((caps.get(0)?.range(), caps.get(1)?.range()))
     }
 }
@@ -231,7 +263,7 @@ mod tests {
 
     /// The names the ten patterns find as one alternation (the former single pattern).
     fn as_one_pattern(text: &str) -> Vec<String> {
-        let joined = MARKED.iter().map(|p| format!("(?:{})", p.for_text(text).as_str())).collect::<Vec<_>>().join("|");
+        let joined = MARKED.iter().map(|p| format!("(?:{})", p.regex.for_text(text).as_str())).collect::<Vec<_>>().join("|");
         let one = regex::Regex::new(&joined).unwrap();
         one.captures_iter(text).map(|c| c.iter().skip(1).flatten().next().unwrap().as_str().to_string()).collect()
     }
@@ -253,6 +285,32 @@ mod tests {
             assert_eq!(found, as_one_pattern(text), "{text}");
             assert!(!found.is_empty() || text.starts_with("Nothing"), "{text}");
         }
+    }
+
+    #[test]
+    fn each_word_a_pattern_needs_lets_it_run() {
+        // Each alternative of the patterns, written out here, not taken from the lists.
+        for word in ["seat", "constituency", "ward", "division", "by-election", "parish", "borough council", "district council"] {
+            let text = format!("Labour held the Harbridge {word} on Thursday.");
+            assert_eq!(MarkedAreas::new(&text).collect::<Vec<_>>(), ["Harbridge"], "{text}");
+        }
+        for word in ["County", "Parish", "Township", "City", "Community School District", "School District", "Unified School District"] {
+            let text = format!("She won in Clark {word}, again.");
+            assert_eq!(MarkedAreas::new(&text).collect::<Vec<_>>(), [format!("Clark {word}")], "{text}");
+        }
+    }
+
+    #[test]
+    fn the_bundled_reports_give_what_one_alternation_gives() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
+        let mut found = 0;
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+            let names: Vec<String> = MarkedAreas::new(&text).map(str::to_string).collect();
+            assert_eq!(names, as_one_pattern(&text));
+            found += names.len();
+        }
+        assert!(found > 10, "the reports mark areas: {found}");
     }
 
     #[test]
