@@ -8,6 +8,8 @@
 
 use std::sync::LazyLock;
 
+use aho_corasick::{AhoCorasick, Input, MatchKind};
+
 use super::boundaries::WordRegex;
 
 use crate::doc::Span;
@@ -39,6 +41,43 @@ static YEAR_AFTER: LazyLock<WordRegex> = LazyLock::new(|| {
 /// "the general election", "Tuesday's Republican primary", "a by-election".
 static KIND_ONLY: LazyLock<WordRegex> =
     LazyLock::new(|| WordRegex::new(format!(r"(?i)\b((?:(?:{MODIFIERS})\s+){{0,3}})({HEADS})\b")));
+
+/// A part of every head in [`HEADS`] ("by-election" holds "election") that has no "k"
+/// or "s": those two are the ASCII letters whose other cases include letters outside
+/// ASCII (the Kelvin sign, the long s), so an ASCII search without case finds every
+/// head the case-blind patterns can match.
+const HEAD_STARTS: &[&str] = &["election", "primar", "cauc", "referendum", "leader"];
+
+static HEAD_SEARCH: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::builder().ascii_case_insensitive(true).match_kind(MatchKind::LeftmostFirst).build(HEAD_STARTS).expect("the heads build an automaton")
+});
+
+/// `re.captures_iter(text)`, for a pattern whose every match is some modifiers and then a
+/// head noun ([`KIND_ONLY`]). Such a pattern offers the regex engine no literal to look
+/// for first, and it read every byte of every election report. Here each search starts
+/// at the run of letters, spaces, dots and hyphens that holds the next head: a match
+/// cannot start before that run (its modifiers are all such characters), nor earlier for
+/// a later head (a later run starts no earlier). A search runs on until it matches, so
+/// this pays only for a pattern that matches at almost every head: [`YEAR_AFTER`], which
+/// matches at few, would read on to the end of the text from every head.
+fn captures_at_heads<'t>(re: &'static regex::Regex, text: &'t str) -> impl Iterator<Item = regex::Captures<'t>> {
+    let mut pos = 0;
+    std::iter::from_fn(move || {
+        let head = HEAD_SEARCH.find(Input::new(text).range(pos..))?;
+        // (A head found part-way into "by-election" starts the run at "by-" all the same.)
+        let from = modifier_run_start(text, head.start()).max(pos);
+        let found = re.captures_at(text, from)?;
+        pos = found.get(0)?.end().max(pos + 1);
+        Some(found)
+    })
+}
+
+/// Where the run of characters a modifier is made of (letters, white space, "." and
+/// "-") that ends at `end` starts.
+fn modifier_run_start(text: &str, end: usize) -> usize {
+    let in_run = |c: char| c.is_alphabetic() || c.is_whitespace() || c == '.' || c == '-';
+    text[..end].char_indices().rev().take_while(|&(_, c)| in_run(c)).last().map_or(end, |(i, _)| i)
+}
 
 /// The reported election, or `None` when no words name one.
 ///
@@ -77,7 +116,7 @@ fn mentions(text: &str) -> Vec<ElectionMention> {
         .captures_iter(text)
         .map(|c| mention(c.get(0).unwrap().range(), Some(&c[1]), kind_of(&c[2], &c[3])))
         .chain(YEAR_AFTER.for_text(text).captures_iter(text).map(|c| mention(c.get(0).unwrap().range(), Some(&c[3]), kind_of(&c[1], &c[2]))))
-        .chain(KIND_ONLY.for_text(text).captures_iter(text).map(|c| mention(c.get(0).unwrap().range(), None, kind_of(&c[1], &c[2]))))
+        .chain(captures_at_heads(KIND_ONLY.for_text(text), text).map(|c| mention(c.get(0).unwrap().range(), None, kind_of(&c[1], &c[2]))))
         .filter(|m| m.kind.is_some() || m.year.is_some())
         .collect();
     all.sort_by_key(|m| m.span.as_ref().map_or(0, |s| s.start));
@@ -155,6 +194,28 @@ mod tests {
         assert_eq!(find_election(text, &[2016]).map(|e| (e.kind, e.year)), Some((Some("general"), None)));
         let text = "2020 United States presidential election: Sanders wins New Hampshire primary";
         assert_eq!(kind_year(text), (Some("primary"), Some(2020)));
+    }
+
+    #[test]
+    fn the_searches_from_the_heads_find_what_the_patterns_find() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
+        let mut texts: Vec<String> = std::fs::read_dir(dir).unwrap().map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap()).collect();
+        // Case-blind heads, modifiers with dots and hyphens, wide spaces, the letters whose
+        // other case is outside ASCII, heads inside words, and no head at all.
+        const PIECES: &[&str] = &[
+            "the ", "General ", "U.S. ", "mid-term ", "county council ", "ELECTION", "elections", "By-Election", "primaries", "CAUCUS", "caucuſ", "Caucuses",
+            "referendum", "leadership contest", "leaderſhip race", "\u{212A}", "re", "of 2019", " in May 2021", "\u{A0}", "\n", ", ", ". ", "2019 ", "Labour ", "é", "-", "x",
+        ];
+        texts.extend(crate::generated::texts(PIECES, 5_000, 12));
+        for text in &texts {
+            for re in [&YEAR_AFTER, &KIND_ONLY] {
+                let re = re.for_text(text);
+                let plain: Vec<_> = re.captures_iter(text).map(|c| c.iter().map(|g| g.map(|g| g.range())).collect::<Vec<_>>()).collect();
+                let fast: Vec<_> = captures_at_heads(re, text).map(|c| c.iter().map(|g| g.map(|g| g.range())).collect::<Vec<_>>()).collect();
+                assert_eq!(fast, plain, "{text:?}");
+            }
+        }
+        assert!(texts.iter().any(|t| KIND_ONLY.for_text(t).is_match(t)) && texts.iter().any(|t| YEAR_AFTER.for_text(t).is_match(t)));
     }
 
     #[test]

@@ -42,7 +42,7 @@ static MARKED: LazyLock<[MarkedPattern; 10]> = LazyLock::new(|| {
 });
 
 /// What the first [`MARKED`] pattern cannot match without: "the Harbridge seat".
-const SEAT_WORDS: &[&str] = &[" seat", " constituency", " ward", " division", " by-election", " parish", " borough council", " district council"];
+const SEAT_WORDS: &[&str] = &["seat", "constituency", "ward", "division", "by-election", "parish", "borough council", "district council"];
 /// What the county pattern cannot match without: "Clark County".
 const COUNTY_WORDS: &[&str] = &["County", "Parish", "Township", "City", "School District"];
 
