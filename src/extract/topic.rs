@@ -30,12 +30,28 @@ static ELECTION_WORDS: LazyLock<WordRegex> = LazyLock::new(|| WordRegex::new(for
 /// party is named. One pass over the text finds both kinds; each word found is then
 /// sorted by the shared pattern, which reads only that word.
 pub fn election_score(text: &str, names_a_party: bool) -> (usize, usize) {
-    let (mut strong, mut all) = (0, 0);
+    let mut score = Score { strong: 0, all: usize::from(names_a_party) };
     for word in ELECTION_WORDS.find_iter(text) {
-        all += 1;
-        strong += usize::from(!SHARED_WORDS.is_match(word.as_str()));
+        score.count(word.as_str());
     }
-    (strong, all + usize::from(names_a_party))
+    (score.strong, score.all)
+}
+
+/// The election words counted so far.
+struct Score {
+    strong: usize,
+    all: usize,
+}
+
+impl Score {
+    fn count(&mut self, word: &str) {
+        self.all += 1;
+        self.strong += usize::from(!SHARED_WORDS.is_match(word));
+    }
+
+    fn is_election(&self) -> bool {
+        self.strong >= 1 && self.all >= MIN_ELECTION_WORDS
+    }
 }
 
 /// Whether one sentence speaks of voting: a strong or shared election word, or a
@@ -49,8 +65,13 @@ static MAJORITY: LazyLock<WordRegex> = LazyLock::new(|| WordRegex::new(r"(?i)\bm
 /// Whether the article reports an election: enough election words, at least one of them
 /// words no talent show or sports report uses.
 pub fn is_election_article(text: &str, names_a_party: bool) -> bool {
-    let (strong, all) = election_score(text, names_a_party);
-    strong >= 1 && all >= MIN_ELECTION_WORDS
+    let mut score = Score { strong: 0, all: usize::from(names_a_party) };
+    // The counts only grow, so the search stops once they suffice: an election report
+    // usually says so in its first sentences, and the rest of it is not read.
+    ELECTION_WORDS.find_iter(text).any(|word| {
+        score.count(word.as_str());
+        score.is_election()
+    })
 }
 
 #[cfg(test)]
@@ -79,6 +100,17 @@ mod tests {
             assert_eq!(election_score(text, true).1, strong + shared + 1);
         }
         assert_eq!(election_score(texts[0], false), (4, 8));
+    }
+
+    #[test]
+    fn the_early_stop_answers_as_the_whole_count_does() {
+        let words = ["vote", "seats", "election", "MPs", "turnout", "film", "polls", "Labour"];
+        for text in crate::generated::texts(&words.map(|w| w.to_string() + " ").iter().map(String::as_str).collect::<Vec<_>>(), 3_000, 6) {
+            for party in [false, true] {
+                let (strong, all) = election_score(&text, party);
+                assert_eq!(is_election_article(&text, party), strong >= 1 && all >= MIN_ELECTION_WORDS, "{text:?} {party}");
+            }
+        }
     }
 
     #[test]
