@@ -260,8 +260,8 @@ fn digit_raw(text: &str, start: usize, end: usize) -> Option<Raw> {
 
 /// Every phrase of number words ("six thousand", "two hundred and fifty", "a dozen").
 fn word_raws(text: &str) -> Vec<Raw> {
-    let toks = ascii_words(text);
-    let parser = WordParser { text, toks: &toks };
+    let toks = number_words(text);
+    let parser = WordParser { toks: &toks };
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
@@ -269,7 +269,7 @@ fn word_raws(text: &str) -> Vec<Raw> {
             i += 1;
             continue;
         };
-        let (start, end) = (toks[i].0, toks[last].1);
+        let (start, end) = (toks[i].start, toks[last].end);
         if stands_alone(text, start, end) {
             out.push(Raw::words(start, end, value));
         }
@@ -278,25 +278,58 @@ fn word_raws(text: &str) -> Vec<Raw> {
     out
 }
 
+/// A number word of the text, and whether it continues the one before it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct NumberWord {
+    start: usize,
+    end: usize,
+    word: Word,
+    /// The word before it in the text is the number word before it in the list, and
+    /// only a space or a hyphen stands between them: a number does not run on across
+    /// another word, punctuation ("one, two") or a paragraph break.
+    continues: bool,
+}
+
+/// The number words among the runs of ASCII letters of `text` (what `[A-Za-z]+` finds).
+/// Only these are kept: a phrase of number words is read over them alone, and keeping
+/// every word of every election report cost more than reading them.
+fn number_words(text: &str) -> Vec<NumberWord> {
+    let mut out: Vec<NumberWord> = Vec::new();
+    // The end of the word before, and whether it was the last number word kept.
+    let mut before: Option<(usize, bool)> = None;
+    for (start, end) in ascii_words(text) {
+        let word = number_word(&text.as_bytes()[start..end]);
+        if let Some(word) = word {
+            let continues = before.is_some_and(|(prev_end, was_number)| was_number && joins(&text[prev_end..start]));
+            out.push(NumberWord { start, end, word, continues });
+        }
+        before = Some((end, word.is_some()));
+    }
+    out
+}
+
+/// Whether the text between two words lets a number run on: a hyphen, or white space
+/// with at most one line break.
+fn joins(gap: &str) -> bool {
+    gap == "-" || !gap.is_empty() && gap.chars().all(char::is_whitespace) && gap.matches('\n').count() <= 1
+}
+
 /// The runs of ASCII letters in `text` (what `[A-Za-z]+` finds), as byte spans. A plain
 /// scan: this runs over every word of every article, where a regex search per word costs
 /// several times more.
-fn ascii_words(text: &str) -> Vec<(usize, usize)> {
+fn ascii_words(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
     let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len() / 6);
     let mut i = 0;
-    while i < bytes.len() {
-        if !bytes[i].is_ascii_alphabetic() {
+    std::iter::from_fn(move || {
+        while i < bytes.len() && !bytes[i].is_ascii_alphabetic() {
             i += 1;
-            continue;
         }
         let start = i;
         while i < bytes.len() && bytes[i].is_ascii_alphabetic() {
             i += 1;
         }
-        out.push((start, i));
-    }
-    out
+        (i > start).then_some((start, i))
+    })
 }
 
 /// Number words glued to other letters or digits ("3one", "one's") are not numbers.
@@ -417,6 +450,16 @@ const fn packed(word: &[u8]) -> u128 {
     key
 }
 
+/// The number word `word` (ASCII letters) is, in any case: "Two", "HUNDRED".
+fn number_word(word: &[u8]) -> Option<Word> {
+    let (&first, &last) = (word.first()?, word.last()?);
+    if word.len() > 16 || WORD_SHAPES[word.len() * 26 + letter_index(first)] & 1 << letter_index(last) == 0 {
+        return None;
+    }
+    let key = packed(word);
+    WORDS_BY_KEY.binary_search_by(|&(k, _)| k.cmp(&key)).ok().map(|i| WORDS_BY_KEY[i].1)
+}
+
 /// The running value of a phrase of number words, read left to right.
 #[derive(Debug, Clone, Copy)]
 struct Acc {
@@ -466,33 +509,19 @@ impl Acc {
     }
 }
 
-/// Reads number words over the word tokens of a text.
+/// Reads phrases of number words.
 struct WordParser<'a> {
-    text: &'a str,
-    toks: &'a [(usize, usize)],
+    toks: &'a [NumberWord],
 }
 
 impl WordParser<'_> {
     fn kind(&self, j: usize) -> Option<Word> {
-        let &(s, e) = self.toks.get(j)?;
-        let w = &self.text.as_bytes()[s..e];
-        let (&first, &last) = (w.first()?, w.last()?);
-        if w.len() > 16 || WORD_SHAPES[w.len() * 26 + letter_index(first)] & 1 << letter_index(last) == 0 {
-            return None;
-        }
-        let key = packed(w);
-        WORDS_BY_KEY.binary_search_by(|&(k, _)| k.cmp(&key)).ok().map(|i| WORDS_BY_KEY[i].1)
+        self.toks.get(j).map(|t| t.word)
     }
 
-    /// Token `j`, if only a space or a hyphen separates it from token `j - 1`: a number
-    /// does not run on across punctuation ("one, two") or a paragraph break.
+    /// Token `j`, if it continues token `j - 1` (see [`NumberWord::continues`]).
     fn next(&self, j: usize) -> Option<Word> {
-        let (&(_, prev_end), &(start, _)) = (self.toks.get(j.checked_sub(1)?)?, self.toks.get(j)?);
-        let gap = &self.text[prev_end..start];
-        let spaced = !gap.is_empty()
-            && gap.chars().all(char::is_whitespace)
-            && gap.matches('\n').count() <= 1;
-        (gap == "-" || spaced).then(|| self.kind(j)).flatten()
+        self.toks.get(j).filter(|t| t.continues).map(|t| t.word)
     }
 
     /// The number phrase starting at token `i`: its last token and value.
@@ -965,23 +994,35 @@ mod tests {
             text += &format!("{word} {} {title} {word}s x{word} ", word.to_uppercase());
         }
         let text = text.as_str();
-        let toks = ascii_words(text);
-        let parser = WordParser { text, toks: &toks };
-        for (j, &(s, e)) in toks.iter().enumerate() {
+        let mut found = 0;
+        for (s, e) in ascii_words(text) {
             let word = &text[s..e];
             let expected = WORDS.iter().find(|(name, _)| name.eq_ignore_ascii_case(word)).map(|&(_, k)| k);
-            assert_eq!(parser.kind(j), expected, "{word}");
+            assert_eq!(number_word(word.as_bytes()), expected, "{word}");
+            found += usize::from(expected.is_some());
         }
-        assert_eq!(parser.kind(0), Some(Word::Small(1)));
-        assert_eq!(parser.kind(3), Some(Word::Small(17)));
+        let kept: Vec<&str> = number_words(text).iter().map(|t| &text[t.start..t.end]).collect();
+        assert_eq!(kept.len(), found);
+        assert_eq!(kept[..5], ["One", "TWO", "tHrEe", "seventeen", "SEVENTEEN"]);
+    }
+
+    #[test]
+    fn a_number_word_continues_only_the_word_right_before_it() {
+        let text = "two-hundred thousand, five and\nsix\n\nseven x eight é nine  ten";
+        let toks = number_words(text);
+        let shown: Vec<(&str, bool)> = toks.iter().map(|t| (&text[t.start..t.end], t.continues)).collect();
+        assert_eq!(
+            shown,
+            [("two", false), ("hundred", true), ("thousand", true), ("five", false), ("and", true), ("six", true), ("seven", false), ("eight", false), ("nine", false), ("ten", true)]
+        );
     }
 
     #[test]
     fn ascii_words_are_the_runs_of_ascii_letters() {
         let text = "Twenty-five% of 3rd café voters";
-        let words: Vec<&str> = ascii_words(text).into_iter().map(|(s, e)| &text[s..e]).collect();
+        let words: Vec<&str> = ascii_words(text).map(|(s, e)| &text[s..e]).collect();
         assert_eq!(words, ["Twenty", "five", "of", "rd", "caf", "voters"]);
-        assert!(ascii_words("12 — 34").is_empty());
+        assert!(ascii_words("12 — 34").next().is_none());
     }
     use NumberUnit::*;
 
