@@ -389,8 +389,13 @@ fn ends_with_abbreviation(sentence: &str) -> bool {
     let single_initial = matches!((chars.next(), chars.next()), (Some(c), None) if c.is_uppercase());
     // "U.S" / "U.K" / "D.C": letters separated by dots.
     let dotted = word.contains('.') && word.split('.').all(|p| p.chars().count() == 1);
-    single_initial || dotted || ABBREVIATIONS.contains(&word)
+    single_initial || dotted || ABBREVIATION_SET.contains(word)
 }
+
+/// [`ABBREVIATIONS`] for lookup: the list is asked about the last word of every
+/// sentence, where a scan of it compared dozens of strings.
+static ABBREVIATION_SET: std::sync::LazyLock<rustc_hash::FxHashSet<&'static str>> =
+    std::sync::LazyLock::new(|| ABBREVIATIONS.iter().copied().collect());
 
 #[cfg(test)]
 mod tests {

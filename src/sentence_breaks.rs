@@ -75,12 +75,19 @@ pub fn split_sentence_bound_indices(text: &str) -> Option<Vec<(usize, &str)>> {
         let bytes = text.as_bytes();
         return Some(split_by_classes(text, |i| class(bytes[i])));
     }
-    let mut classes = Vec::with_capacity(text.len());
-    for c in text.chars() {
-        let class = if c.is_ascii() { class(c as u8) } else { wide_class(c)? };
-        classes.extend(std::iter::repeat_n(class, c.len_utf8()));
+    if !text.chars().all(|c| c.is_ascii() || wide_class(c).is_some()) {
+        return None;
     }
-    Some(split_by_classes(text, |i| classes[i]))
+    // Only the bytes next to a terminator or line break are asked about; the class of a
+    // byte of a wider character is found from that character when asked.
+    let bytes = text.as_bytes();
+    Some(split_by_classes(text, |i| {
+        if bytes[i].is_ascii() {
+            return class(bytes[i]);
+        }
+        let start = (0..=i).rev().find(|&k| text.is_char_boundary(k)).unwrap_or(0);
+        text[start..].chars().next().and_then(wide_class).unwrap_or(Class::Other)
+    }))
 }
 
 /// The Sentence_Break class of the characters outside ASCII that news text uses most
