@@ -72,6 +72,34 @@ fn captures_at_heads<'t>(re: &'static regex::Regex, text: &'t str) -> impl Itera
     })
 }
 
+/// A year as [`YEAR_AFTER`] ends in one.
+static YEAR: LazyLock<WordRegex> = LazyLock::new(|| WordRegex::new(r"(?:19|20)\d\d"));
+
+/// `YEAR_AFTER.captures_iter(text)`, read back from each year rather than forward over
+/// the whole text (the pattern has no literal the regex engine could look for first).
+/// A match ends in a year that follows white space and a word boundary follows, so
+/// only such years are tried (two of them cannot overlap: a year's first digit would
+/// follow the other's digit, not white space). Before the year stand only letters,
+/// spaces, dots and hyphens, so the match starts in the run of those before it (see
+/// [`modifier_run_start`]), and no match that ends at an earlier year can start there.
+/// The search reads the text up to the year's end: cut there, the text ends in a word
+/// boundary, as the uncut text does after such a year.
+fn captures_at_years<'t>(text: &'t str) -> impl Iterator<Item = regex::Captures<'t>> {
+    let (re, years) = (YEAR_AFTER.for_text(text), YEAR.for_text(text));
+    let mut pos = 0;
+    years.find_iter(text).filter_map(move |year| {
+        let after_space = text[..year.start()].ends_with(char::is_whitespace);
+        let boundary_after = !text[year.end()..].starts_with(regex_syntax::is_word_character);
+        if year.start() < pos || !after_space || !boundary_after {
+            return None;
+        }
+        let from = modifier_run_start(text, year.start()).max(pos);
+        let found = re.captures_at(&text[..year.end()], from)?;
+        pos = found.get(0)?.end();
+        Some(found)
+    })
+}
+
 /// Where the run of characters a modifier is made of (letters, white space, "." and
 /// "-") that ends at `end` starts.
 fn modifier_run_start(text: &str, end: usize) -> usize {
@@ -115,7 +143,7 @@ fn mentions(text: &str) -> Vec<ElectionMention> {
         .for_text(text)
         .captures_iter(text)
         .map(|c| mention(c.get(0).unwrap().range(), Some(&c[1]), kind_of(&c[2], &c[3])))
-        .chain(YEAR_AFTER.for_text(text).captures_iter(text).map(|c| mention(c.get(0).unwrap().range(), Some(&c[3]), kind_of(&c[1], &c[2]))))
+        .chain(captures_at_years(text).map(|c| mention(c.get(0).unwrap().range(), Some(&c[3]), kind_of(&c[1], &c[2]))))
         .chain(captures_at_heads(KIND_ONLY.for_text(text), text).map(|c| mention(c.get(0).unwrap().range(), None, kind_of(&c[1], &c[2]))))
         .filter(|m| m.kind.is_some() || m.year.is_some())
         .collect();
@@ -205,6 +233,7 @@ mod tests {
         const PIECES: &[&str] = &[
             "the ", "General ", "U.S. ", "mid-term ", "county council ", "ELECTION", "elections", "By-Election", "primaries", "CAUCUS", "caucuſ", "Caucuses",
             "referendum", "leadership contest", "leaderſhip race", "\u{212A}", "re", "of 2019", " in May 2021", "\u{A0}", "\n", ", ", ". ", "2019 ", "Labour ", "é", "-", "x",
+            " of ", "in ", "1920", "20", "19", "7", "s", "٣", "May ", " 2017s", "election of 1999",
         ];
         texts.extend(crate::generated::texts(PIECES, 5_000, 12));
         for text in &texts {
@@ -214,8 +243,13 @@ mod tests {
                 let fast: Vec<_> = captures_at_heads(re, text).map(|c| c.iter().map(|g| g.map(|g| g.range())).collect::<Vec<_>>()).collect();
                 assert_eq!(fast, plain, "{text:?}");
             }
+            let re = YEAR_AFTER.for_text(text);
+            let plain: Vec<_> = re.captures_iter(text).map(|c| c.iter().map(|g| g.map(|g| g.range())).collect::<Vec<_>>()).collect();
+            let fast: Vec<_> = captures_at_years(text).map(|c| c.iter().map(|g| g.map(|g| g.range())).collect::<Vec<_>>()).collect();
+            assert_eq!(fast, plain, "{text:?}");
         }
-        assert!(texts.iter().any(|t| KIND_ONLY.for_text(t).is_match(t)) && texts.iter().any(|t| YEAR_AFTER.for_text(t).is_match(t)));
+        assert!(texts.iter().any(|t| KIND_ONLY.for_text(t).is_match(t)));
+        assert!(texts.iter().filter(|t| YEAR_AFTER.for_text(t).is_match(t)).count() > 100);
     }
 
     #[test]
