@@ -37,6 +37,9 @@ pub struct Input {
     /// Why the folder walk could not reach this entry; it becomes an error entry in the
     /// output, in its place, like a file that cannot be read.
     pub walk_error: Option<String>,
+    /// The folder walk found a regular file here (or a link to one), so reading it
+    /// needs no look at its type first.
+    pub regular: bool,
 }
 
 /// The articles named by the PATH arguments, in label order, each label once.
@@ -138,7 +141,8 @@ impl FolderWalk {
     fn next_found(&mut self) -> Option<Option<Input>> {
         let found = match self.walk.next()? {
             Ok(entry) if entry.file_type().is_file() && has_extension(entry.path(), &self.extensions) => {
-                Some(Input::new(join_label(&self.prefix, &self.root, entry.path()), entry.into_path(), None))
+                let input = Input::new(join_label(&self.prefix, &self.root, entry.path()), entry.into_path(), None);
+                Some(Input { regular: true, ..input })
             }
             // A pipe, socket or device inside a folder could block the run or never end;
             // it is listed, unread. Named on the command line, it is read.
@@ -222,7 +226,7 @@ fn utf8_name(entry: &DirEntry) -> Option<&str> {
 impl Input {
     fn new(label: std::ffi::OsString, path: PathBuf, walk_error: Option<String>) -> Input {
         let (label, label_bytes) = printable(&label);
-        Input { label, label_bytes, path, walk_error }
+        Input { label, label_bytes, path, walk_error, regular: false }
     }
 }
 

@@ -170,6 +170,9 @@ pub(super) fn extract_one(pipeline: &Pipeline, input: &Input, max_bytes: u64) ->
 /// size alone, unread; a pipe or a device, whose size is not known, is read up to one
 /// byte past the limit, so that nothing ever reads more than `max_bytes + 1`.
 fn read_article(input: &Input, max_bytes: u64) -> Result<Vec<u8>, ErrorRecord> {
+    if let Some(raw) = input.regular.then(|| read_small(&input.path, max_bytes)).flatten() {
+        return Ok(raw);
+    }
     let unreadable = |e: io::Error| {
         let message = input::dangling_link(&input.path).unwrap_or_else(|| format!("cannot read this file: {e}"));
         error_entry(&input.label, "unreadable", message)
@@ -199,6 +202,37 @@ fn read_article(input: &Input, max_bytes: u64) -> Result<Vec<u8>, ErrorRecord> {
         return Err(too_large(&input.label, &size, "reading stopped there and it was skipped", max_bytes));
     }
     Ok(raw)
+}
+
+/// The most a file read by [`read_small`] may hold: more than nearly every article.
+const SMALL_FILE: usize = 64 << 10;
+
+thread_local! {
+    /// Where [`read_small`] reads, kept from article to article.
+    static SMALL_READS: std::cell::RefCell<Vec<u8>> = std::cell::RefCell::new(vec![0; SMALL_FILE]);
+}
+
+/// The bytes of a file the folder walk found to be a regular file, when it holds fewer
+/// than [`SMALL_FILE`] bytes (and the limit allows that many): one read, where the general
+/// path first asks for the file's size. A read of a regular file that stops short of the
+/// buffer has reached the file's end. `None` for anything else (a larger file, a file
+/// that cannot be opened or read, one that has become something else since the walk):
+/// the general path then reads it, or says why it cannot.
+fn read_small(path: &std::path::Path, max_bytes: u64) -> Option<Vec<u8>> {
+    if (max_bytes as usize) < SMALL_FILE {
+        return None;
+    }
+    let mut file = File::open(path).ok()?;
+    SMALL_READS.with(|buffer| {
+        let mut buffer = buffer.borrow_mut();
+        let n = loop {
+            match file.read(&mut buffer[..]) {
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+                result => break result.ok()?,
+            }
+        };
+        (n < SMALL_FILE).then(|| buffer[..n].to_vec())
+    })
 }
 
 /// Up to `limit` bytes of a regular file of `size` bytes, in one read when its size
@@ -300,5 +334,34 @@ mod tests {
             assert_eq!(read(&text, stated, 11).len(), 11, "stated {stated}");
         }
         assert_eq!(read(&text, 100, 101).len(), 100);
+    }
+
+    #[test]
+    fn a_small_walked_file_is_read_in_one_go_and_anything_else_the_general_way() {
+        let dir = tempfile::tempdir().unwrap();
+        let limit = crate::config::DEFAULT_MAX_BYTES;
+        for size in [0, 1, 2_500, SMALL_FILE - 1, SMALL_FILE, SMALL_FILE + 1, 3 * SMALL_FILE] {
+            let path = dir.path().join(format!("{size}.txt"));
+            let content: Vec<u8> = (0..size).map(|i| b"ab\n\xff"[i % 4]).collect();
+            std::fs::write(&path, &content).unwrap();
+            let small = read_small(&path, limit);
+            assert_eq!(small.is_some(), size < SMALL_FILE, "{size}");
+            assert!(small.is_none_or(|raw| raw == content), "{size}");
+            // Walked or named, the article's bytes are the same.
+            let named = Input { label: "a".into(), label_bytes: None, path: path.clone(), walk_error: None, regular: false };
+            let walked = Input { regular: true, ..named.clone() };
+            assert_eq!(read_article(&walked, limit).unwrap(), content, "{size}");
+            assert_eq!(read_article(&named, limit).unwrap(), content, "{size}");
+            // Under a limit below the buffer, the general path and its messages decide.
+            assert!(read_small(&path, SMALL_FILE as u64 - 1).is_none());
+            assert_eq!(read_article(&walked, 10).map_err(|e| e.error.message), read_article(&named, 10).map_err(|e| e.error.message));
+        }
+        // What the walk saw as a file may be gone or a folder by the time it is read.
+        for path in [dir.path().join("missing.txt"), dir.path().to_path_buf()] {
+            assert!(read_small(&path, limit).is_none());
+            let named = Input { label: "a".into(), label_bytes: None, path, walk_error: None, regular: false };
+            let walked = Input { regular: true, ..named.clone() };
+            assert_eq!(read_article(&walked, limit).map_err(|e| e.error.message), read_article(&named, limit).map_err(|e| e.error.message));
+        }
     }
 }
