@@ -166,9 +166,10 @@ pub(super) fn extract_one(pipeline: &Pipeline, input: &Input, max_bytes: u64) ->
         .map_err(|error| ErrorRecord { path_bytes: path_bytes(), ..error })
 }
 
-/// The bytes of an article of at most `max_bytes`. A larger file is refused from its
-/// size alone, unread; a pipe or a device, whose size is not known, is read up to one
-/// byte past the limit, so that nothing ever reads more than `max_bytes + 1`.
+/// The bytes of an article of at most `max_bytes`. A small file the walk found regular
+/// is read in one go ([`read_small`]). Otherwise a larger file is refused from its size
+/// alone, unread; a pipe or a device, whose size is not known, is read up to one byte
+/// past the limit, so that nothing ever reads more than `max_bytes + 1`.
 fn read_article(input: &Input, max_bytes: u64) -> Result<Vec<u8>, ErrorRecord> {
     if let Some(raw) = input.regular.then(|| read_small(&input.path, max_bytes)).flatten() {
         return Ok(raw);
@@ -219,7 +220,7 @@ thread_local! {
 /// that cannot be opened or read, one that has become something else since the walk):
 /// the general path then reads it, or says why it cannot.
 fn read_small(path: &std::path::Path, max_bytes: u64) -> Option<Vec<u8>> {
-    if (max_bytes as usize) < SMALL_FILE {
+    if max_bytes < SMALL_FILE as u64 {
         return None;
     }
     let mut file = File::open(path).ok()?;
