@@ -6,7 +6,9 @@
 //! it built tens of thousands of them, most for sentence tails that hold none of the
 //! verbs the pattern is about. A literal search for those verbs (Aho-Corasick, no states
 //! to build) says so first; only where one occurs does the pattern run. Where none does,
-//! the pattern could not have matched, so the answers are the same.
+//! the pattern could not have matched, so the answers are the same. The rules ask about
+//! many tails of one article, so the words of all their patterns are found in the article
+//! once ([`GateWords`]) and each tail's gate is answered from that list.
 
 use std::ops::Range;
 
@@ -27,8 +29,7 @@ pub(crate) use gated;
 /// A [`WordRegex`] behind a literal search for words every match contains.
 #[derive(Debug)]
 pub struct GatedRegex {
-    words: AhoCorasick,
-    /// The words, as given, for a [`GateWords`] that serves several patterns.
+    /// The words, as given; a [`GateWords`] searches for them.
     listed: Vec<String>,
     regex: WordRegex,
 }
@@ -39,9 +40,6 @@ impl GatedRegex {
     pub fn new(pattern: &str, words: &[&str]) -> GatedRegex {
         assert!(!words.is_empty() && words.iter().all(|w| !w.is_empty()), "a gate needs words");
         GatedRegex {
-            // Leftmost-first, although any match answers: only that kind gets the
-            // vectorised search for several words.
-            words: AhoCorasick::builder().match_kind(MatchKind::LeftmostFirst).build(words).expect("gate words build an automaton"),
             listed: words.iter().map(|w| w.to_string()).collect(),
             regex: WordRegex::small(pattern, super::SMALL_PATTERN_CACHE),
         }
@@ -52,14 +50,19 @@ impl GatedRegex {
         self.regex.as_str()
     }
 
-    /// [`regex::Regex::find`], where one of the words occurs.
+    /// [`regex::Regex::find`], where one of the words occurs: the gate on its own, for
+    /// one text (the rules use [`GatedRegex::find_in`]).
     pub fn find<'t>(&self, text: &'t str) -> Option<regex::Match<'t>> {
-        self.words.is_match(text).then(|| self.regex.find(text)).flatten()
+        self.admits(text).then(|| self.regex.find(text)).flatten()
     }
 
     /// [`regex::Regex::is_match`], where one of the words occurs.
     pub fn is_match(&self, text: &str) -> bool {
-        self.words.is_match(text) && self.regex.is_match(text)
+        self.admits(text) && self.regex.is_match(text)
+    }
+
+    fn admits(&self, text: &str) -> bool {
+        self.listed.iter().any(|word| text.contains(word.as_str()))
     }
 
     /// [`GatedRegex::find`] of a part of the text `found` was read from: `text` is that
