@@ -36,12 +36,17 @@ impl Gender {
     }
 }
 
-/// What the first-name, organisation and never-a-name lists say of one word.
+/// What the first-name, organisation, never-a-name and title lists say of one word.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct WordFacts {
     pub first_name: Option<Gender>,
     pub org_word: bool,
     pub not_name: bool,
+    /// The word is a one-word title (written without its full stop), of this gender.
+    pub title: Option<Gender>,
+    /// Some two-word title starts with this word ("Prime" of "Prime Minister"): only then
+    /// is [`Lexicon::two_word_title`] worth asking.
+    pub opens_two_word_title: bool,
 }
 
 /// A title before a name: an honorific ("Dr", "Mrs") or an office ("Senator", "Mayor").
@@ -195,7 +200,12 @@ impl Lexicon {
                         return Err(bad("expected: title<TAB>gender (f, m or -)<TAB>honorific|office"));
                     }
                     let title = Title { gender: Gender::parse(cols[1]), is_office: cols[2] == "office" };
-                    self.titles.insert(cols[0].trim_end_matches('.').to_string(), title);
+                    let key = cols[0].trim_end_matches('.');
+                    match key.split_once(' ') {
+                        Some((first, _)) => self.facts.entry(first).opens_two_word_title = true,
+                        None => self.facts.entry(key).title = Some(title.gender),
+                    }
+                    self.titles.insert(key.to_string(), title);
                 }
                 "reporting_verbs.tsv" => {
                     if cols.len() < 2 {
@@ -229,7 +239,7 @@ impl Lexicon {
         Ok(())
     }
 
-    /// What the first-name, organisation and never-a-name lists say of `word`, as
+    /// What the first-name, organisation, never-a-name and title lists say of `word`, as
     /// written.
     pub fn facts(&self, word: &str) -> WordFacts {
         self.facts.get(word).copied().unwrap_or_default()
@@ -325,21 +335,33 @@ mod tests {
         assert_eq!(lex.canonical_party("Tesco"), None);
     }
 
-    /// The one lookup answers as the three lists do, for every word in them (built in,
-    /// and added from a `--data` folder) and for words in none.
+    /// The one lookup answers as the lists do, for every word in them (built in, and
+    /// added from a `--data` folder) and for words in none.
     #[test]
     fn facts_agree_with_the_lists() {
         let dir = tempfile::tempdir().unwrap();
         std::fs::write(dir.path().join("first_names.tsv"), "Zebedee\tm\nMarch\tf\n").unwrap();
         std::fs::write(dir.path().join("org_words.tsv"), "Zebedee\n").unwrap();
+        std::fs::write(dir.path().join("titles.tsv"), "Zebedee\tf\thonorific\nHigh Sheriff\t-\toffice\nDr\tf\thonorific\n").unwrap();
         for lex in [Lexicon::builtin(), Lexicon::with_extra_dir(dir.path()).unwrap()] {
-            let words = lex.first_names.keys().chain(&lex.org_words).chain(&lex.not_names).map(String::as_str);
-            for word in words.chain(["Blair", "", "the", "Éclair", "Abcdefghijklmno", "Abcdefghijklmnop", "Mary\0", "Mary\0\0"]) {
-                let expected = WordFacts { first_name: lex.first_names.get(word).copied(), org_word: lex.org_words.contains(word), not_name: lex.not_names.contains(word) };
+            let title_words: Vec<&str> = lex.titles.keys().flat_map(|t| t.split(' ')).collect();
+            let words = lex.first_names.keys().chain(&lex.org_words).chain(&lex.not_names).map(String::as_str).chain(title_words);
+            for word in words.chain(["Blair", "", "the", "Éclair", "Abcdefghijklmno", "Abcdefghijklmnop", "Mary\0", "Mary\0\0", "Prime", "Minister"]) {
+                let expected = WordFacts {
+                    first_name: lex.first_names.get(word).copied(),
+                    org_word: lex.org_words.contains(word),
+                    not_name: lex.not_names.contains(word),
+                    title: lex.titles.get(word).filter(|_| !word.contains(' ')).map(|t| t.gender),
+                    opens_two_word_title: lex.titles.keys().any(|t| t.split_once(' ').is_some_and(|(first, _)| first == word)),
+                };
                 assert_eq!(lex.facts(word), expected, "{word}");
             }
         }
-        assert_eq!(Lexicon::with_extra_dir(dir.path()).unwrap().facts("Zebedee"), WordFacts { first_name: Some(Gender::Male), org_word: true, not_name: false });
+        let extended = Lexicon::with_extra_dir(dir.path()).unwrap();
+        assert_eq!(extended.facts("Zebedee"), WordFacts { first_name: Some(Gender::Male), org_word: true, title: Some(Gender::Female), ..WordFacts::default() });
+        assert!(extended.facts("High").opens_two_word_title && extended.facts("Prime").opens_two_word_title);
+        assert_eq!(extended.facts("Dr").title, Some(Gender::Female), "a title added again takes its new gender");
+        assert_eq!(Lexicon::builtin().facts("Dr").title, Some(Gender::Unknown));
     }
 
     #[test]

@@ -8,6 +8,7 @@
 //! organisation word ("Wandsworth Council"), party names and capitalised function words
 //! are not names. A list of names after "by" at the end of a sentence is a byline.
 
+use std::ops::Range;
 use std::sync::{LazyLock, OnceLock};
 
 use regex::Regex;
@@ -18,7 +19,7 @@ use super::name_runs::NameRuns;
 use crate::doc::{Document, Span};
 use crate::extract::cover::{starting_in, Cover};
 use crate::extract::parties::PartyMention;
-use crate::lexicon::{strip_possessive, Gender, Lexicon};
+use crate::lexicon::{strip_possessive, Gender, Lexicon, WordFacts};
 
 /// One person named in the article.
 #[derive(Debug, Clone, PartialEq)]
@@ -156,13 +157,12 @@ impl NameMatcher {
     pub fn find(&self, doc: &Document, lexicon: &Lexicon, parties: &[PartyMention], quotes: &[Span]) -> People {
         let text: &str = &doc.text;
         let party_words = Cover::new(parties.iter().map(|p| p.span.start..p.full.end));
-        let mut raw: Vec<RawMention> = Vec::new();
-        // One buffer for the words of every run: most runs are a word or two.
-        let mut words: Vec<Span> = Vec::new();
+        let mut raw = RawMentions::default();
+        let mut buffers = RunBuffers::default();
         for run in self.runs.find_iter(text) {
-            split_run(text, run, lexicon, &party_words, &mut words, &mut raw);
+            split_run(text, run, lexicon, &party_words, &mut buffers, &mut raw);
         }
-        mark_bylines(text, &mut raw);
+        mark_bylines(text, &mut raw.mentions);
         let mut people = group(text, raw, lexicon);
         let quotes = Cover::new(quotes.iter().cloned());
         for mention in &mut people.mentions {
@@ -179,10 +179,29 @@ impl NameMatcher {
     }
 }
 
+/// The name candidates of an article before grouping, the words of all of them in one
+/// buffer (a vector per candidate was most of the allocations names made).
+#[derive(Debug, Default)]
+struct RawMentions {
+    words: Vec<Span>,
+    mentions: Vec<RawMention>,
+}
+
+impl RawMentions {
+    /// The name's words, separated by single spaces ("Jean-Luc O’Neill").
+    fn name_text(&self, text: &str, m: &RawMention) -> String {
+        name_text(text, &self.words[m.words.clone()])
+    }
+}
+
 /// A name candidate before grouping.
 #[derive(Debug, Clone)]
 struct RawMention {
-    words: Vec<Span>,
+    /// Where its words are in [`RawMentions::words`].
+    words: Range<usize>,
+    /// Its first and its last word: the same one when it is one word.
+    first: Span,
+    last: Span,
     title: Option<(Span, Gender)>,
     possessive: bool,
     byline: bool,
@@ -194,14 +213,10 @@ struct RawMention {
 /// words, parties and titles, and starts at a first name when places precede it
 /// ("Mayor of London Sadiq Khan", "Vermont Bernie Sanders"). Possessives end a run.
 /// `parties` covers each party mention from its first word to its possessive ending.
-fn split_run(text: &str, run: Span, lex: &Lexicon, parties: &Cover, words: &mut Vec<Span>, out: &mut Vec<RawMention>) {
-    let run_text = &text[run.clone()];
+fn split_run(text: &str, run: Span, lex: &Lexicon, parties: &Cover, buffers: &mut RunBuffers, out: &mut RawMentions) {
+    let words = &mut buffers.words;
     words.clear();
-    // A run's words are parted by spaces and tabs only (see `name_runs`).
-    words.extend(run_text.split([' ', '\t']).filter(|w| !w.is_empty()).map(|w| {
-        let start = run.start + (w.as_ptr() as usize - run_text.as_ptr() as usize);
-        start..start + w.len()
-    }));
+    split_blanks(text, run, words);
     let mut i = 0;
     while i < words.len() {
         let mut j = i;
@@ -214,8 +229,60 @@ fn split_run(text: &str, run: Span, lex: &Lexicon, parties: &Cover, words: &mut 
             words[j].end -= 1;
         }
         let seg_end = (j + 1).min(words.len());
-        take_name(text, &words[i..seg_end], lex, parties, out);
+        buffers.looks.clear();
+        buffers.looks.extend(words[i..seg_end].iter().map(|w| WordLook::of(&text[w.clone()], lex)));
+        take_name(text, &words[i..seg_end], &buffers.looks, lex, parties, out);
         i = seg_end;
+    }
+}
+
+/// Pushes the words of `run` onto `words`: a run's words are parted by spaces and tabs
+/// only (see `name_runs`), ASCII bytes that never occur inside a character.
+fn split_blanks(text: &str, run: Span, words: &mut Vec<Span>) {
+    let is_blank = |b: &u8| *b == b' ' || *b == b'\t';
+    let bytes = &text.as_bytes()[..run.end];
+    let mut at = run.start;
+    while at < bytes.len() {
+        let start = at + bytes[at..].iter().take_while(|b| is_blank(b)).count();
+        at = start + bytes[start..].iter().take_while(|b| !is_blank(b)).count();
+        if at > start {
+            words.push(start..at);
+        }
+    }
+}
+
+/// The buffers [`split_run`] fills for each run, kept from run to run: most runs are a
+/// word or two.
+#[derive(Default)]
+struct RunBuffers {
+    words: Vec<Span>,
+    looks: Vec<WordLook>,
+}
+
+/// What the word lists say of one word of a run, looked up once: the rules of
+/// [`take_name`] ask about each word several times (as a title, a first name, an
+/// organisation word), and these lookups were most of the time names took.
+#[derive(Debug, Clone, Copy)]
+struct WordLook {
+    /// Of the word without its possessive ending ("Smith's": "Smith").
+    word: WordFacts,
+    /// Of that word without its full stops ("Sen.": "Sen").
+    bare: WordFacts,
+    /// Of the word as written without its full stops, where titles are looked up:
+    /// "Smith's" is no title even if "Smith" were one.
+    as_written: WordFacts,
+}
+
+impl WordLook {
+    fn of(raw: &str, lex: &Lexicon) -> WordLook {
+        let word = strip_possessive(raw);
+        let bare = word.trim_end_matches('.');
+        let as_written = raw.trim_end_matches('.');
+        // All three are prefixes of `raw`: two of the same length are the same word.
+        let word_facts = lex.facts(word);
+        let bare_facts = if bare.len() == word.len() { word_facts } else { lex.facts(bare) };
+        let written_facts = if as_written.len() == bare.len() { bare_facts } else { lex.facts(as_written) };
+        WordLook { word: word_facts, bare: bare_facts, as_written: written_facts }
     }
 }
 
@@ -231,22 +298,22 @@ fn ends_possessive(word: &str) -> bool {
     strip_possessive(word).len() != word.len()
 }
 
-fn take_name(text: &str, words: &[Span], lex: &Lexicon, parties: &Cover, out: &mut Vec<RawMention>) {
+/// `words` and what the lists say of each (`looks`, one per word).
+fn take_name(text: &str, words: &[Span], looks: &[WordLook], lex: &Lexicon, parties: &Cover, out: &mut RawMentions) {
     let word_str = |s: &Span| strip_possessive(&text[s.clone()]);
     let is_party = |s: &Span| parties.contains_span(s);
     let mut k = 0;
     let mut title: Option<(Span, Gender)> = None;
     // Leading titles, parties and function words.
     while k < words.len() {
-        let w = word_str(&words[k]);
-        let bare = w.trim_end_matches('.');
-        if let Some((len, t)) = match_title(text, &words[k..], lex) {
+        let bare = word_str(&words[k]).trim_end_matches('.');
+        if let Some((len, t)) = match_title(text, &words[k..], &looks[k..], lex) {
             title = Some((words[k].start..words[k + len - 1].end, t));
             k += len;
             // "Mayor of London Sadiq Khan": the office's "of X" is not part of the name.
             continue;
         }
-        let facts = lex.facts(bare);
+        let facts = looks[k].bare;
         let skipped = facts.not_name || facts.org_word || is_never_name(bare) || bare == "MP" || bare == "MPs" || is_party(&words[k]);
         // "Continued Stone:", "Said Mr Murray": a capitalised verb opening the sentence.
         let verb = || facts.first_name.is_none() && lex.is_reporting_verb(bare);
@@ -257,42 +324,41 @@ fn take_name(text: &str, words: &[Span], lex: &Lexicon, parties: &Cover, out: &m
         }
         break;
     }
-    let mut rest = &words[k..];
-    if rest.is_empty() {
+    // The name's words are `words[first..]`.
+    let mut first = k;
+    if first == words.len() {
         return;
     }
     // "Harrogate Mr Kennedy": a title inside the run starts the name.
     if title.is_none() {
-        if let Some(p) = (1..rest.len()).find(|&p| match_title(text, &rest[p..], lex).is_some()) {
-            let (len, g) = match_title(text, &rest[p..], lex).unwrap();
-            title = Some((rest[p].start..rest[p + len - 1].end, g));
-            rest = &rest[p + len..];
-            while rest.first().is_some_and(|w| lex.not_names.contains(word_str(w).trim_end_matches('.'))) {
-                rest = &rest[1..];
+        let inner = (first + 1..words.len()).find_map(|p| match_title(text, &words[p..], &looks[p..], lex).map(|found| (p, found)));
+        if let Some((p, (len, g))) = inner {
+            title = Some((words[p].start..words[p + len - 1].end, g));
+            first = p + len;
+            while first < words.len() && looks[first].bare.not_name {
+                first += 1;
             }
-            if rest.is_empty() {
+            if first == words.len() {
                 return;
             }
         }
     }
     // Start at a first name when the run opens with other capitalised words.
-    let first_name_at = rest.iter().position(|s| lex.facts(word_str(s)).first_name.is_some());
-    let (rest, first_is_name) = match first_name_at {
-        Some(p) if p > 0 && title.is_none() && rest.len() - p >= 2 => (&rest[p..], true),
-        _ => (rest, first_name_at == Some(0)),
+    let first_name_at = looks[first..].iter().position(|look| look.word.first_name.is_some());
+    let first_is_name = match first_name_at {
+        Some(p) if p > 0 && title.is_none() && words.len() - first - p >= 2 => {
+            first += p;
+            true
+        }
+        _ => first_name_at == Some(0),
     };
+    let (rest, rest_looks) = (&words[first..], &looks[first..]);
     // "Damian Green", "Kate Green": a party form after a first name is a surname.
     let party_inside = rest.iter().enumerate().any(|(i, s)| is_party(s) && !(i > 0 && first_is_name));
     // An organisation word after the first ("Wandsworth Council"), or a word that is
     // never a name anywhere, is no person's.
-    let not_a_name = |(i, s): (usize, &Span)| {
-        let w = word_str(s);
-        let facts = lex.facts(w);
-        let bare = w.trim_end_matches('.');
-        let org = if bare.len() == w.len() { facts.org_word } else { lex.facts(bare).org_word };
-        (i > 0 && org) || facts.not_name || is_never_name(w)
-    };
-    if party_inside || rest.iter().enumerate().any(not_a_name) {
+    let not_a_name = |(i, (s, look)): (usize, (&Span, &WordLook))| (i > 0 && look.bare.org_word) || look.word.not_name || is_never_name(word_str(s));
+    if party_inside || rest.iter().zip(rest_looks).enumerate().any(not_a_name) {
         return;
     }
     if rest.len() == 1 && word_str(&rest[0]).chars().count() < 2 {
@@ -300,30 +366,29 @@ fn take_name(text: &str, words: &[Span], lex: &Lexicon, parties: &Cover, out: &m
     }
     let strong = title.is_some() || (rest.len() >= 2 && first_is_name);
     let possessive = ends_possessive(&text[rest.last().unwrap().clone()]);
-    let mut spans = rest.to_vec();
+    let from = out.words.len();
+    out.words.extend_from_slice(rest);
+    let last = out.words.last_mut().expect("a name has a word");
     if possessive {
-        let last = spans.last_mut().unwrap();
         last.end = last.start + strip_possessive(&text[last.clone()]).len();
     }
-    // A title with no name after it ("the Prime Minister") is not a mention.
-    out.push(RawMention { words: spans, title, possessive, byline: false, strong });
+    let (first, last) = (rest[0].clone(), last.clone());
+    out.mentions.push(RawMention { words: from..out.words.len(), first, last, title, possessive, byline: false, strong });
 }
 
-/// A title at the start of `words` (one or two words, with or without a full stop).
-fn match_title(text: &str, words: &[Span], lex: &Lexicon) -> Option<(usize, Gender)> {
-    if words.len() >= 3 {
+/// A title at the start of `words` (one or two words, with or without a full stop);
+/// `looks` are what the lists say of each word.
+fn match_title(text: &str, words: &[Span], looks: &[WordLook], lex: &Lexicon) -> Option<(usize, Gender)> {
+    if words.len() >= 3 && looks[0].as_written.opens_two_word_title {
         // "Lt. Gov." is the title "Lt Gov".
         let (first, second) = (text[words[0].clone()].trim_end_matches('.'), text[words[1].clone()].trim_end_matches('.'));
         if let Some(t) = lex.two_word_title(first, second) {
             return Some((2, t.gender));
         }
     }
-    let one = text[words[0].clone()].trim_end_matches('.');
     // A title needs a name after it.
     if words.len() >= 2 {
-        if let Some(t) = lex.titles.get(one) {
-            return Some((1, t.gender));
-        }
+        return looks[0].as_written.title.map(|gender| (1, gender));
     }
     None
 }
@@ -333,7 +398,7 @@ fn match_title(text: &str, words: &[Span], lex: &Lexicon) -> Option<(usize, Gend
 fn mark_bylines(text: &str, raw: &mut [RawMention]) {
     let mut i = 0;
     while i < raw.len() {
-        let start = raw[i].words[0].start;
+        let start = raw[i].first.start;
         let before = text[..start].trim_end();
         if !(before.ends_with(" by") || before.ends_with("\nby") || before.ends_with("By") || before.ends_with(", by")) {
             i += 1;
@@ -342,14 +407,14 @@ fn mark_bylines(text: &str, raw: &mut [RawMention]) {
         // Collect the list: names joined by ", " or " and ".
         let mut j = i;
         while j + 1 < raw.len() {
-            let gap = &text[raw[j].words.last().unwrap().end..raw[j + 1].words[0].start];
+            let gap = &text[raw[j].last.end..raw[j + 1].first.start];
             if matches!(gap.trim(), "," | "and" | ", and" | "&") {
                 j += 1;
             } else {
                 break;
             }
         }
-        let tail = text[raw[j].words.last().unwrap().end..].trim_start();
+        let tail = text[raw[j].last.end..].trim_start();
         let ends_sentence = tail.is_empty() || tail.starts_with(['.', '\n']) || tail.starts_with("\r");
         let by_line = before.ends_with("By") && before[..before.len() - 2].ends_with(['\n', '\r']) || before == "By";
         if (j > i && ends_sentence) || by_line {
@@ -365,21 +430,21 @@ fn mark_bylines(text: &str, raw: &mut [RawMention]) {
 
 /// Groups mentions into persons: full names first, then lone surnames attach to the
 /// person last named with that surname (or the next one, when named later).
-fn group(text: &str, raw: Vec<RawMention>, lex: &Lexicon) -> People {
-    let surname = |m: &RawMention| &text[m.words.last().unwrap().clone()];
-    let full_name = |m: &RawMention| name_text(text, &m.words);
+fn group(text: &str, raw: RawMentions, lex: &Lexicon) -> People {
+    let surname = |m: &RawMention| &text[m.last.clone()];
+    let full_name = |m: &RawMention| raw.name_text(text, m);
     let mut people = People::default();
     let mut by_surname: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
-    let mut assigned: Vec<Option<usize>> = vec![None; raw.len()];
+    let mut assigned: Vec<Option<usize>> = vec![None; raw.mentions.len()];
     // Pass 1: multi-word names and titled names define persons.
     let knighted = |m: &RawMention| m.words.len() == 1 && m.title.as_ref().is_some_and(|t| matches!(text[t.0.clone()].trim_end_matches('.'), "Sir" | "Dame"));
-    for (i, m) in raw.iter().enumerate() {
+    for (i, m) in raw.mentions.iter().enumerate() {
         // "Sir Julian" names by first name: matched to its person in pass 2.
         if !(m.strong || (m.words.len() >= 2 && speaks_after(text, m))) || knighted(m) {
             continue;
         }
         let sn = surname(m);
-        let first = (m.words.len() >= 2).then(|| &text[m.words[0].clone()]);
+        let first = (m.words.len() >= 2).then(|| &text[m.first.clone()]);
         let existing = by_surname.get(sn).and_then(|ids| {
             ids.iter().rev().copied().find(|&id| compatible_first(&people.persons[id].name, first))
         });
@@ -398,10 +463,10 @@ fn group(text: &str, raw: Vec<RawMention>, lex: &Lexicon) -> People {
         assigned[i] = Some(id);
     }
     // Pass 2: lone surnames. Where each person was named so far, for [`NamedAt::pick`].
-    let mut named_at = NamedAt::after_pass_one(&raw, &assigned, people.persons.len());
-    for (i, m) in raw.iter().enumerate() {
+    let mut named_at = NamedAt::after_pass_one(&raw.mentions, &assigned, people.persons.len());
+    for (i, m) in raw.mentions.iter().enumerate() {
         if let Some(id) = assigned[i] {
-            named_at.passed(id, m.words[0].start);
+            named_at.passed(id, m.first.start);
             continue;
         }
         // "Wasserman Schultz" after "Debbie Wasserman Schultz": the tail of a known name.
@@ -415,7 +480,7 @@ fn group(text: &str, raw: Vec<RawMention>, lex: &Lexicon) -> People {
             }
             assigned[i] = owner.or(shorter);
             if let Some(id) = assigned[i] {
-                named_at.passed(id, m.words[0].start);
+                named_at.passed(id, m.first.start);
             }
             continue;
         }
@@ -423,7 +488,7 @@ fn group(text: &str, raw: Vec<RawMention>, lex: &Lexicon) -> People {
         // "Sir Julian" is Sir Julian Pemberton: a knight or dame goes by the first name.
         let by_first = || people.persons.iter().position(|p| p.name.split_whitespace().count() >= 2 && p.name.split_whitespace().next() == Some(sn));
         if let Some(ids) = by_surname.get(sn) {
-            assigned[i] = Some(named_at.pick(ids, m.words[0].start));
+            assigned[i] = Some(named_at.pick(ids, m.first.start));
         } else if let Some(id) = knighted(m).then(by_first).flatten() {
             assigned[i] = Some(id);
         } else if speaks_after(text, m) || speaks_before(text, m) || knighted(m) {
@@ -432,12 +497,12 @@ fn group(text: &str, raw: Vec<RawMention>, lex: &Lexicon) -> People {
             assigned[i] = Some(people.persons.len() - 1);
         }
         if let Some(id) = assigned[i] {
-            named_at.passed(id, m.words[0].start);
+            named_at.passed(id, m.first.start);
         }
     }
-    for (m, id) in raw.into_iter().zip(assigned) {
+    for (m, id) in raw.mentions.iter().zip(assigned) {
         let Some(person) = id else { continue };
-        let span = m.words[0].start..m.words.last().unwrap().end;
+        let span = m.first.start..m.last.end;
         let full = m.title.as_ref().map_or(span.start, |t| t.0.start)..span.end;
         people.mentions.push(PersonMention { span, full, person, possessive: m.possessive, in_quote: false, byline: m.byline });
     }
@@ -461,7 +526,8 @@ fn order_by_first_mention(people: &mut People) {
     for (new, &old) in order.iter().enumerate() {
         new_id[old] = new;
     }
-    people.persons = order.iter().map(|&old| people.persons[old].clone()).collect();
+    let mut persons: Vec<Option<Person>> = std::mem::take(&mut people.persons).into_iter().map(Some).collect();
+    people.persons = order.iter().map(|&old| persons[old].take().expect("each person is ordered once")).collect();
     for m in &mut people.mentions {
         m.person = new_id[m.person];
     }
@@ -480,7 +546,7 @@ impl NamedAt {
         let mut first_pass = vec![Vec::new(); persons];
         for (m, id) in raw.iter().zip(assigned) {
             if let Some(id) = *id {
-                first_pass[id].push(m.words[0].start);
+                first_pass[id].push(m.first.start);
             }
         }
         NamedAt { last_read: vec![None; persons], first_pass }
@@ -533,7 +599,7 @@ fn gender_of(text: &str, m: &RawMention, lex: &Lexicon) -> Gender {
         }
     }
     if m.words.len() >= 2 {
-        if let Some(g) = lex.facts(&text[m.words[0].clone()]).first_name {
+        if let Some(g) = lex.facts(&text[m.first.clone()]).first_name {
             return g;
         }
     }
@@ -553,7 +619,7 @@ fn name_text(text: &str, words: &[Span]) -> String {
 
 /// "Brafman said", "Brafman told", "Bryne went on to say": a verb right after the name.
 fn speaks_after(text: &str, m: &RawMention) -> bool {
-    let after = &text[m.words.last().unwrap().end..];
+    let after = &text[m.last.end..];
     let rest = after.trim_start_matches([',', ' ']);
     let comma = after[..after.len() - rest.len()].contains(',');
     let mut words = rest.split(|c: char| !c.is_alphabetic() && c != '\'').filter(|w| !w.is_empty());
@@ -562,8 +628,8 @@ fn speaks_after(text: &str, m: &RawMention) -> bool {
     let spoke = is_person_verb;
     // "Brafman, 62, said" only when the name opens its sentence; "... a florist on
     // Church Street, said" ends a clause about someone else.
-    let opens_sentence = text[..m.words[0].start].trim_end_matches([' ', '“', '"', '‘', '\'']).chars().next_back().is_none_or(|c| matches!(c, '.' | '!' | '?' | '\n'));
-    if comma && !opens_sentence {
+    let opens_sentence = || text[..m.first.start].trim_end_matches([' ', '“', '"', '‘', '\'']).chars().next_back().is_none_or(|c| matches!(c, '.' | '!' | '?' | '\n'));
+    if comma && !opens_sentence() {
         return false;
     }
     spoke(next) || (next == "went" && words.next() == Some("on") && words.next() == Some("to") && words.next().is_some_and(|w| matches!(w, "say" | "tell" | "add" | "write" | "argue" | "explain")))
@@ -571,7 +637,7 @@ fn speaks_after(text: &str, m: &RawMention) -> bool {
 
 /// "said Brafman", "according to Brafman".
 fn speaks_before(text: &str, m: &RawMention) -> bool {
-    let before = text[..m.words[0].start].trim_end();
+    let before = text[..m.first.start].trim_end();
     ["said", "says", "added", "according to", "asked", "wrote"].iter().any(|v| before.ends_with(v))
 }
 
@@ -732,6 +798,21 @@ mod tests {
         let p = NameMatcher::new(&lex).find(&doc, &lex, &parties, &[]);
         let names = p.persons.iter().filter(|p| !p.byline_only).map(|p| p.name.clone()).collect();
         (p, names)
+    }
+
+    #[test]
+    fn run_words_are_parted_by_spaces_and_tabs_only() {
+        let text = "said  Jean-Luc\tO’Neill Jr. de  la Cruz, then";
+        let run = 6..text.find(',').unwrap();
+        // Pushed after what the buffer holds.
+        let mut words: Vec<Span> = Vec::from([0..1]);
+        split_blanks(text, run.clone(), &mut words);
+        let found: Vec<&str> = words[1..].iter().map(|w| &text[w.clone()]).collect();
+        assert_eq!(found, ["Jean-Luc", "O’Neill", "Jr.", "de", "la", "Cruz"]);
+        assert_eq!(found, text[run].split([' ', '\t']).filter(|w| !w.is_empty()).collect::<Vec<_>>());
+        words.clear();
+        split_blanks(text, 4..6, &mut words);
+        assert!(words.is_empty(), "blanks alone hold no word");
     }
 
     #[test]
