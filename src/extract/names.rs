@@ -805,7 +805,8 @@ mod tests {
         let text = "said  Jean-Luc\tO’Neill Jr. de  la Cruz, then";
         let run = 6..text.find(',').unwrap();
         // Pushed after what the buffer holds.
-        let mut words: Vec<Span> = Vec::from([0..1]);
+        let mut words: Vec<Span> = Vec::new();
+        words.push(0..1);
         split_blanks(text, run.clone(), &mut words);
         let found: Vec<&str> = words[1..].iter().map(|w| &text[w.clone()]).collect();
         assert_eq!(found, ["Jean-Luc", "O’Neill", "Jr.", "de", "la", "Cruz"]);
