@@ -14,6 +14,7 @@ use std::sync::{LazyLock, OnceLock};
 use regex::Regex;
 use rustc_hash::FxHashMap;
 
+use super::boundaries::WordRegex;
 use super::name_runs::NameRuns;
 
 use crate::doc::{Document, Span};
@@ -100,7 +101,7 @@ fn is_person_verb(word: &str) -> bool {
 /// The nouns that make "the Labour candidate" an anaphor.
 const ANAPHOR_HEADS: &str = "candidate|incumbent|MP|winner|nominee|challenger|councillor|senator|congressman|congresswoman|politician|newcomer";
 
-static ANAPHOR: LazyLock<Regex> = LazyLock::new(|| Regex::new(&format!(r"\b[Tt]he (?:(?:[A-Z][\p{{L}}-]+ ){{0,2}})(?:{ANAPHOR_HEADS})\b")).unwrap());
+static ANAPHOR: LazyLock<WordRegex> = LazyLock::new(|| WordRegex::new(format!(r"\b[Tt]he (?:(?:[A-Z][\p{{L}}-]+ ){{0,2}})(?:{ANAPHOR_HEADS})\b")));
 
 /// Any of [`ANAPHOR_HEADS`] anywhere: a literal search, so an article without one skips
 /// the anaphor pattern, whose every try starts at "the", the commonest word.
