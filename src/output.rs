@@ -98,9 +98,9 @@ impl RecordSink {
         }
     }
 
-    pub fn write_line(&mut self, line: &str) -> io::Result<()> {
+    pub fn write_line(&mut self, line: &[u8]) -> io::Result<()> {
         let writer = self.writer();
-        writer.write_all(line.as_bytes())?;
+        writer.write_all(line)?;
         writer.write_all(b"\n")
     }
 
@@ -154,9 +154,11 @@ fn give_usual_permissions(temp: &NamedTempFile, target: &Path) -> io::Result<()>
     Ok(())
 }
 
-/// One output line, rendered on the worker thread, and what it counts for.
+/// One output line, rendered on the worker thread, and what it counts for. The line is
+/// kept as the serializer's bytes: they are UTF-8, and checking that again cost as much as
+/// a tenth of writing them.
 pub struct Entry {
-    pub line: String,
+    pub line: Vec<u8>,
     pub summary: Summary,
 }
 
@@ -169,7 +171,7 @@ impl Entry {
             Err(error) => (serde_json::to_writer(&mut json, error), Summary { errors: 1, ..Summary::default() }),
         };
         written.expect("records serialize (plain data, string keys)");
-        Entry { line: String::from_utf8(json).expect("JSON is UTF-8"), summary }
+        Entry { line: json, summary }
     }
 }
 
@@ -231,7 +233,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let target = dir.path().join("out.jsonl");
         let mut sink = RecordSink::file(&target).unwrap();
-        sink.write_line("{}").unwrap();
+        sink.write_line(b"{}").unwrap();
         assert!(!target.exists());
         sink.finish().unwrap();
         assert_eq!(fs::read_to_string(&target).unwrap(), "{}\n");

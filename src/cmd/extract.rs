@@ -69,7 +69,7 @@ pub fn run(config: &ExtractConfig) -> anyhow::Result<Outcome> {
         kept.extend(done.kept);
         match config.format {
             RecordFormat::Jsonl => sink.write_line(&done.text),
-            RecordFormat::Csv(_) => sink.writer().write_all(done.text.as_bytes()),
+            RecordFormat::Csv(_) => sink.writer().write_all(&done.text),
         }
     };
     match articles {
@@ -124,7 +124,7 @@ fn extract_stream(
 /// One article's output, made on the worker thread.
 struct Extracted {
     /// What to write: a JSON line (without its line end), or the article's CSV rows.
-    text: String,
+    text: Vec<u8>,
     summary: Summary,
     /// The article's size, for the throughput.
     bytes: u64,
@@ -141,8 +141,8 @@ impl Extracted {
                 let entry = Entry::new(&result);
                 (entry.line, entry.summary)
             }
-            (RecordFormat::Csv(table), Ok(record)) => (table::to_csv(&table.rows(record)), Summary::of_record(record)),
-            (RecordFormat::Csv(_), Err(_)) => (String::new(), Summary { errors: 1, ..Summary::default() }),
+            (RecordFormat::Csv(table), Ok(record)) => (table::to_csv(&table.rows(record)).into_bytes(), Summary::of_record(record)),
+            (RecordFormat::Csv(_), Err(_)) => (Vec::new(), Summary { errors: 1, ..Summary::default() }),
         };
         let bytes = result.as_ref().map_or(0, |r| r.bytes);
         let error = result.as_ref().err().cloned();
