@@ -181,7 +181,7 @@ impl NameMatcher {
 }
 
 /// The name candidates of an article before grouping, the words of all of them in one
-/// buffer (a vector per candidate was most of the allocations names made).
+/// buffer (a vector per candidate was the largest share of the allocations names made).
 #[derive(Debug, Default)]
 struct RawMentions {
     words: Vec<Span>,
@@ -261,8 +261,8 @@ struct RunBuffers {
 }
 
 /// What the word lists say of one word of a run, looked up once: the rules of
-/// [`take_name`] ask about each word several times (as a title, a first name, an
-/// organisation word), and these lookups were most of the time names took.
+/// [`take_name`] ask about each word up to five times (as a title, a first name, an
+/// organisation word...), and each question was a hash look-up of its own.
 #[derive(Debug, Clone, Copy)]
 struct WordLook {
     /// Of the word without its possessive ending ("Smith's": "Smith").
