@@ -200,7 +200,8 @@ impl RawMentions {
 struct RawMention {
     /// Where its words are in [`RawMentions::words`].
     words: Range<usize>,
-    /// Its first and its last word: the same one when it is one word.
+    /// Its first and its last word (the same one when it is one word), kept here so
+    /// that the rules reading only a name's ends need not be handed the buffer.
     first: Span,
     last: Span,
     title: Option<(Span, Gender)>,

@@ -9,7 +9,6 @@
 
 use std::sync::LazyLock;
 
-
 use super::boundaries::WordRegex;
 
 use super::numbers::{NumberMention, NumberUnit};
@@ -170,6 +169,8 @@ mod tests {
     use super::*;
     use regex::Regex;
 
+    use crate::extract::numbers::find_numbers;
+
     #[test]
     fn the_change_verbs_match_where_one_stem_per_alternative_matched() {
         let written = Regex::new(r"(?i)\b(?:cut|cuts|cutting|reduc\w*|rais\w*|increas\w*|decreas\w*|fell|fall\w*|rose|ris(?:e|es|ing)|grew|grow\w*|climb\w*|dropp?\w*|jump\w*|slash\w*|lower\w*)\b").unwrap();
@@ -178,7 +179,6 @@ mod tests {
             assert_eq!(OTHER_CHANGE.is_match(&text), written.is_match(&text), "{text:?}");
         }
     }
-    use crate::extract::numbers::find_numbers;
 
     fn ratios(text: &str) -> Vec<(String, f64, Bound, f64, f64)> {
         let doc = Document::parse(text.as_bytes()).unwrap();
