@@ -86,7 +86,13 @@ pub struct Lexicon {
     /// with one lookup: the name rules ask about every capitalised word of every article.
     /// Kept by `add_file`, which fills the lists.
     facts: FactsTable,
+    /// The short ASCII forms of [`Lexicon::reporting_verbs`] as [`FactsTable::short_key`]s:
+    /// the quote and name rules ask of nearly every word near a quotation whether it is
+    /// one, and lowering, hashing and comparing it as a string took 36 ns a word. Kept by
+    /// `add_file` with the map.
+    verb_keys: HashSet<u128, FxBuildHasher>,
 }
+
 
 /// [`WordFacts`] by word. A word of up to 15 bytes is keyed by an integer holding its
 /// bytes, so a lookup compares two integers where a string key compared bytes behind a
@@ -220,7 +226,11 @@ impl Lexicon {
                     if cols.len() < 2 {
                         return Err(bad("expected: form<TAB>lemma"));
                     }
-                    self.reporting_verbs.insert(cols[0].to_lowercase(), cols[1].to_lowercase());
+                    let form = cols[0].to_lowercase();
+                    if let Some(key) = FactsTable::short_key(&form).filter(|_| form.is_ascii()) {
+                        self.verb_keys.insert(key);
+                    }
+                    self.reporting_verbs.insert(form, cols[1].to_lowercase());
                 }
                 "first_names.tsv" => {
                     let gender = cols.get(1).map_or(Gender::Unknown, |g| Gender::parse(g));
@@ -256,7 +266,12 @@ impl Lexicon {
 
     /// Whether `word`, in any case, is a reporting verb form ("Said", "SAYS").
     pub fn is_reporting_verb(&self, word: &str) -> bool {
-        with_ascii_lowercase(word, |lower| self.reporting_verbs.contains_key(lower))
+        // A short ASCII word lowers to a short ASCII form, which `verb_keys` holds if
+        // any list row is that form.
+        match FactsTable::short_key(word).filter(|&key| key_is_ascii(key)) {
+            Some(key) => self.verb_keys.contains(&ascii_lowercase_key(key)),
+            None => with_ascii_lowercase(word, |lower| self.reporting_verbs.contains_key(lower)),
+        }
     }
 
     /// Whether `first second`, in any case, is a two-word reporting verb ("pointed out").
@@ -274,6 +289,23 @@ impl Lexicon {
         let bare = strip_possessive(form);
         self.parties.iter().find(|p| p.form == bare).map(|p| p.canonical.as_str())
     }
+}
+
+/// Every byte of the word in a [`FactsTable::short_key`] is ASCII (the length byte is
+/// below 16).
+fn key_is_ascii(key: u128) -> bool {
+    key & u128::from_le_bytes([0x80; 16]) == 0
+}
+
+/// A [`FactsTable::short_key`] of ASCII bytes with "A" to "Z" lowered: the key of the
+/// word in lower case. Each byte is compared with the bounds in its own lane; as every
+/// byte is below 0x80, adding to its low seven bits never carries into the next one.
+fn ascii_lowercase_key(key: u128) -> u128 {
+    let lanes = |byte: u8| u128::from_le_bytes([byte; 16]);
+    let at_least_a = key + lanes(0x80 - b'A');
+    let above_z = key + lanes(0x80 - b'Z' - 1);
+    let upper = at_least_a & !above_z & lanes(0x80);
+    key | upper >> 2
 }
 
 /// Calls `f` with `first second`, built on the stack when short.
@@ -404,6 +436,42 @@ mod tests {
         }
         assert!(table.get("b").is_none() && table.get(&"a".repeat(30)).is_none());
         assert_eq!(table.short.len() + table.long.len(), words.len());
+    }
+
+    #[test]
+    fn lowered_keys_are_the_keys_of_lowered_words() {
+        // Every ASCII byte, the letters' bounds above all, in every position.
+        for byte in 0..0x80u8 {
+            for len in 1..16 {
+                for at in 0..len {
+                    let mut word = vec![b'm'; len];
+                    word[at] = byte;
+                    let word = String::from_utf8(word).unwrap();
+                    let key = FactsTable::short_key(&word).unwrap();
+                    assert!(key_is_ascii(key));
+                    assert_eq!(ascii_lowercase_key(key), FactsTable::short_key(&word.to_ascii_lowercase()).unwrap(), "{word:?}");
+                }
+            }
+        }
+        assert!(!key_is_ascii(FactsTable::short_key("Saïd").unwrap()));
+    }
+
+    #[test]
+    fn reporting_verbs_are_found_in_any_case_as_the_list_says() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("reporting_verbs.tsv"), "DÉCLARA\tdéclarer\nsnapped back at\tsnap back\nrejoindered-in-writing\trejoinder\n").unwrap();
+        let lex = Lexicon::with_extra_dir(dir.path()).unwrap();
+        let forms: Vec<&String> = lex.reporting_verbs.keys().collect();
+        let mut words: Vec<String> = vec!["".into(), "x".repeat(40), "Table".into(), "saïd".into(), "Said.".into()];
+        for form in forms {
+            words.extend([form.clone(), form.to_uppercase(), form.to_ascii_uppercase()]);
+            let mut chars = form.chars();
+            words.extend(chars.next().map(|c| c.to_uppercase().chain(chars).collect::<String>()));
+        }
+        for word in &words {
+            assert_eq!(lex.is_reporting_verb(word), lex.reporting_verbs.contains_key(&word.to_lowercase()), "{word}");
+        }
+        assert!(lex.is_reporting_verb("Déclara") && lex.is_reporting_verb("SNAPPED BACK AT") && lex.is_reporting_verb("Rejoindered-In-Writing"));
     }
 
     #[test]
