@@ -158,7 +158,7 @@ impl Extracted {
 pub(super) fn extract_one(pipeline: &Pipeline, input: &Input, max_bytes: u64) -> Result<ArticleRecord, ErrorRecord> {
     let result = match &input.walk_error {
         Some(reason) => Err(error_entry(&input.label, "unreadable", reason.to_string())),
-        None => read_article(input, max_bytes).and_then(|raw| extract_guarded(pipeline, &input.label, &raw)),
+        None => with_article(input, max_bytes, |raw| extract_guarded(pipeline, &input.label, raw)),
     };
     let path_bytes = || input.label_bytes.clone();
     result
@@ -166,14 +166,26 @@ pub(super) fn extract_one(pipeline: &Pipeline, input: &Input, max_bytes: u64) ->
         .map_err(|error| ErrorRecord { path_bytes: path_bytes(), ..error })
 }
 
-/// The bytes of an article of at most `max_bytes`. A small file the walk found regular
-/// is read in one go ([`read_small`]). Otherwise a larger file is refused from its size
-/// alone, unread; a pipe or a device, whose size is not known, is read up to one byte
-/// past the limit, so that nothing ever reads more than `max_bytes + 1`.
+/// `f` of the bytes of an article of at most `max_bytes`. A small file the walk found
+/// regular is read in one go into this thread's buffer, which `f` reads in place
+/// ([`with_small_file`]): a copy of it was an allocation and a free per article.
+fn with_article<T>(input: &Input, max_bytes: u64, f: impl FnOnce(&[u8]) -> Result<T, ErrorRecord>) -> Result<T, ErrorRecord> {
+    let f = if input.regular {
+        match with_small_file(&input.path, max_bytes, f) {
+            Ok(result) => return result,
+            Err(f) => f,
+        }
+    } else {
+        f
+    };
+    read_article(input, max_bytes).and_then(|raw| f(&raw))
+}
+
+/// The bytes of an article of at most `max_bytes`, read by the general path: a larger
+/// file is refused from its size alone, unread; a pipe or a device, whose size is not
+/// known, is read up to one byte past the limit, so that nothing ever reads more than
+/// `max_bytes + 1`.
 fn read_article(input: &Input, max_bytes: u64) -> Result<Vec<u8>, ErrorRecord> {
-    if let Some(raw) = input.regular.then(|| read_small(&input.path, max_bytes)).flatten() {
-        return Ok(raw);
-    }
     let unreadable = |e: io::Error| {
         let message = input::dangling_link(&input.path).unwrap_or_else(|| format!("cannot read this file: {e}"));
         error_entry(&input.label, "unreadable", message)
@@ -205,34 +217,37 @@ fn read_article(input: &Input, max_bytes: u64) -> Result<Vec<u8>, ErrorRecord> {
     Ok(raw)
 }
 
-/// The most a file read by [`read_small`] may hold: more than nearly every article.
+/// The most a file read by [`with_small_file`] may hold: more than nearly every article.
 const SMALL_FILE: usize = 64 << 10;
 
 thread_local! {
-    /// Where [`read_small`] reads, kept from article to article.
+    /// Where [`with_small_file`] reads, kept from article to article.
     static SMALL_READS: std::cell::RefCell<Vec<u8>> = std::cell::RefCell::new(vec![0; SMALL_FILE]);
 }
 
-/// The bytes of a file the folder walk found to be a regular file, when it holds fewer
-/// than [`SMALL_FILE`] bytes (and the limit allows that many): one read, where the general
-/// path first asks for the file's size. A read of a regular file that stops short of the
-/// buffer has reached the file's end. `None` for anything else (a larger file, a file
-/// that cannot be opened or read, one that has become something else since the walk):
-/// the general path then reads it, or says why it cannot.
-fn read_small(path: &std::path::Path, max_bytes: u64) -> Option<Vec<u8>> {
+/// `f` of the bytes of a file the folder walk found to be a regular file, when it holds
+/// fewer than [`SMALL_FILE`] bytes (and the limit allows that many): one read, where the
+/// general path first asks for the file's size. A read of a regular file that stops
+/// short of the buffer has reached the file's end. For anything else (a larger file, a
+/// file that cannot be opened or read, one that has become something else since the
+/// walk) `f` comes back uncalled: the general path then reads the file, or says why it
+/// cannot.
+fn with_small_file<T, F: FnOnce(&[u8]) -> T>(path: &std::path::Path, max_bytes: u64, f: F) -> Result<T, F> {
     if max_bytes < SMALL_FILE as u64 {
-        return None;
+        return Err(f);
     }
-    let mut file = File::open(path).ok()?;
+    let Ok(mut file) = File::open(path) else { return Err(f) };
     SMALL_READS.with(|buffer| {
-        let mut buffer = buffer.borrow_mut();
+        // Busy only if `f` itself reached here: then the general path serves.
+        let Ok(mut buffer) = buffer.try_borrow_mut() else { return Err(f) };
         let n = loop {
             match file.read(&mut buffer[..]) {
                 Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
-                result => break result.ok()?,
+                Ok(n) if n < SMALL_FILE => break n,
+                _ => return Err(f),
             }
         };
-        (n < SMALL_FILE).then(|| buffer[..n].to_vec())
+        Ok(f(&buffer[..n]))
     })
 }
 
@@ -345,24 +360,27 @@ mod tests {
             let path = dir.path().join(format!("{size}.txt"));
             let content: Vec<u8> = (0..size).map(|i| b"ab\n\xff"[i % 4]).collect();
             std::fs::write(&path, &content).unwrap();
-            let small = read_small(&path, limit);
+            let small = with_small_file(&path, limit, <[u8]>::to_vec).ok();
             assert_eq!(small.is_some(), size < SMALL_FILE, "{size}");
             assert!(small.is_none_or(|raw| raw == content), "{size}");
             // Walked or named, the article's bytes are the same.
             let named = Input { label: "a".into(), label_bytes: None, path: path.clone(), walk_error: None, regular: false };
             let walked = Input { regular: true, ..named.clone() };
-            assert_eq!(read_article(&walked, limit).unwrap(), content, "{size}");
-            assert_eq!(read_article(&named, limit).unwrap(), content, "{size}");
+            assert_eq!(with_article(&walked, limit, |raw| Ok(raw.to_vec())).unwrap(), content, "{size}");
+            assert_eq!(with_article(&named, limit, |raw| Ok(raw.to_vec())).unwrap(), content, "{size}");
+            // An article read while another is being read in place is read the general way.
+            let nested = with_article(&walked, limit, |outer| Ok((outer.to_vec(), with_article(&walked, limit, |inner| Ok(inner.to_vec())))));
+            assert_eq!(nested.map(|(outer, inner)| (outer, inner.unwrap())).unwrap(), (content.clone(), content.clone()), "{size}");
             // Under a limit below the buffer, the general path and its messages decide.
-            assert!(read_small(&path, SMALL_FILE as u64 - 1).is_none());
-            assert_eq!(read_article(&walked, 10).map_err(|e| e.error.message), read_article(&named, 10).map_err(|e| e.error.message));
+            assert!(with_small_file(&path, SMALL_FILE as u64 - 1, <[u8]>::to_vec).is_err());
+            assert_eq!(with_article(&walked, 10, |raw| Ok(raw.to_vec())).map_err(|e| e.error.message), with_article(&named, 10, |raw| Ok(raw.to_vec())).map_err(|e| e.error.message));
         }
         // What the walk saw as a file may be gone or a folder by the time it is read.
         for path in [dir.path().join("missing.txt"), dir.path().to_path_buf()] {
-            assert!(read_small(&path, limit).is_none());
+            assert!(with_small_file(&path, limit, <[u8]>::to_vec).ok().is_none());
             let named = Input { label: "a".into(), label_bytes: None, path, walk_error: None, regular: false };
             let walked = Input { regular: true, ..named.clone() };
-            assert_eq!(read_article(&walked, limit).map_err(|e| e.error.message), read_article(&named, limit).map_err(|e| e.error.message));
+            assert_eq!(with_article(&walked, limit, |raw| Ok(raw.to_vec())).map_err(|e| e.error.message), with_article(&named, limit, |raw| Ok(raw.to_vec())).map_err(|e| e.error.message));
         }
     }
 }
