@@ -11,7 +11,6 @@
 use std::ops::Range;
 use std::sync::{LazyLock, OnceLock};
 
-use regex::Regex;
 use rustc_hash::FxHashMap;
 
 use super::boundaries::WordRegex;
@@ -103,9 +102,18 @@ const ANAPHOR_HEADS: &str = "candidate|incumbent|MP|winner|nominee|challenger|co
 
 static ANAPHOR: LazyLock<WordRegex> = LazyLock::new(|| WordRegex::new(format!(r"\b[Tt]he (?:(?:[A-Z][\p{{L}}-]+ ){{0,2}})(?:{ANAPHOR_HEADS})\b")));
 
-/// Any of [`ANAPHOR_HEADS`] anywhere: a literal search, so an article without one skips
-/// the anaphor pattern, whose every try starts at "the", the commonest word.
-static ANAPHOR_HEAD: LazyLock<Regex> = LazyLock::new(|| Regex::new(ANAPHOR_HEADS).unwrap());
+/// A searcher for each of [`ANAPHOR_HEADS`], so an article without any skips the anaphor
+/// pattern, whose every try starts at "the", the commonest word. One vectorised search
+/// per word reads an article faster than the one search for all of them did: that
+/// search's filter keys on a word's first two or three letters ("ca", "co", "se"...),
+/// which nearly every sentence holds.
+static ANAPHOR_HEAD_FINDERS: LazyLock<Vec<memchr::memmem::Finder<'static>>> =
+    LazyLock::new(|| ANAPHOR_HEADS.split('|').map(|head| memchr::memmem::Finder::new(head).into_owned()).collect());
+
+/// Whether any of [`ANAPHOR_HEADS`] occurs in `text`, even inside a word.
+fn holds_anaphor_head(text: &str) -> bool {
+    ANAPHOR_HEAD_FINDERS.iter().any(|finder| finder.find(text.as_bytes()).is_some())
+}
 
 /// The subject pronouns [`references`] resolves, each a whole word in this case.
 const PRONOUNS: [&str; 6] = ["she", "She", "he", "He", "they", "They"];
@@ -774,7 +782,7 @@ pub fn references(doc: &Document, span: &Span, people: &People, quotes: &[Span])
         };
         out.push(Reference { span: pos..pos + m.len(), person, in_quote: in_quote(pos), is_description: false });
     }
-    let anaphors = ANAPHOR_HEAD.is_match(slice).then(|| ANAPHOR.find_iter(slice));
+    let anaphors = holds_anaphor_head(slice).then(|| ANAPHOR.find_iter(slice));
     for m in anaphors.into_iter().flatten() {
         let pos = span.start + m.start();
         // "the Conservative candidate Julian Gallant" names its person: not an anaphor.
@@ -792,6 +800,7 @@ pub fn references(doc: &Document, span: &Span, people: &People, quotes: &[Span])
 mod tests {
     use super::*;
     use crate::extract::parties::PartyMatcher;
+    use regex::Regex;
 
     fn people(text: &str) -> (People, Vec<String>) {
         let lex = Lexicon::builtin();
@@ -894,6 +903,18 @@ mod tests {
         for text in crate::generated::texts(PIECES, 50_000, 12) {
             let expected: Vec<Span> = pattern.find_iter(&text).map(|m| m.range()).collect();
             assert_eq!(pronouns(&text).collect::<Vec<_>>(), expected, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn the_head_gate_answers_as_a_search_for_any_head() {
+        let any_head = Regex::new(ANAPHOR_HEADS).unwrap();
+        let pieces = ["candidate", "MP", "newcomer", "congresswoman", "the ", "cand", "Mp", "mp", "M", "P", "ate", "é", " "];
+        for text in crate::generated::texts(&pieces, 20_000, 6) {
+            assert_eq!(holds_anaphor_head(&text), any_head.is_match(&text), "{text:?}");
+        }
+        for head in ANAPHOR_HEADS.split('|') {
+            assert!(holds_anaphor_head(&format!("xx{head}xx")), "{head}");
         }
     }
 
