@@ -50,8 +50,9 @@ pub struct People {
     pub persons: Vec<Person>,
     /// Sorted by position, and never overlapping (each comes from its own run of words).
     pub mentions: Vec<PersonMention>,
-    /// Built on the first [`People::antecedent`] question, from the final mentions.
-    antecedents: OnceLock<Antecedents>,
+    /// Each kind of pronoun's [`Antecedents`], built on the first [`People::antecedent`]
+    /// question of that kind, from the final mentions: most articles ask of two kinds.
+    antecedents: [OnceLock<Antecedents>; 6],
     /// Built on the first [`People::mentions_of`] question: each person's mentions.
     by_person: OnceLock<Vec<Vec<usize>>>,
 }
@@ -658,19 +659,20 @@ impl People {
     /// take over the "she" of the article's main subject. Mentions inside quotations
     /// count only for pronouns inside quotations; bylines never count.
     pub fn antecedent(&self, text: &str, pos: usize, gender: Gender, in_quote: bool, recent_from: usize) -> Option<usize> {
-        let index = self.antecedents.get_or_init(|| Antecedents::new(self));
-        let fitting = &index.classes[Antecedents::class(gender, in_quote)];
+        let kind = Antecedents::kind(gender, in_quote);
+        let fitting = self.antecedents[kind].get_or_init(|| Antecedents::new(self, gender, in_quote));
         // Mentions never overlap, so those ending by `pos` are a prefix of the fitting ones.
-        let count = fitting.mentions.partition_point(|&i| self.mentions[i].span.end <= pos);
-        let latest = &self.mentions[*fitting.mentions[..count].last()?];
+        let count = fitting.entries.partition_point(|&(i, _)| self.mentions[i].span.end <= pos);
+        let &(latest, leader) = fitting.entries[..count].last()?;
+        let latest = &self.mentions[latest];
         if latest.span.start >= recent_from {
             // Among the recent ones, a subject beats an object: "Johnson competed against
             // Jeremy Hunt ... He won" is Johnson.
-            let recent = fitting.mentions[..count].iter().rev().map(|&i| &self.mentions[i]).take_while(|m| m.span.start >= recent_from);
+            let recent = fitting.entries[..count].iter().rev().map(|&(i, _)| &self.mentions[i]).take_while(|m| m.span.start >= recent_from);
             let recent_subject = recent.clone().find(|m| !governed_by_preposition(text, m.full.start));
             return Some(recent_subject.unwrap_or(latest).person);
         }
-        Some(fitting.leaders[count - 1])
+        Some(leader)
     }
 
     /// The person mention covering `pos`, if any.
@@ -699,58 +701,42 @@ impl People {
     }
 }
 
-/// For each kind of pronoun (its gender, inside a quotation or not), the mentions it may
+/// For one kind of pronoun (its gender, inside a quotation or not), the mentions it may
 /// refer to and, after each of them, the most-mentioned person so far (the latest named
 /// wins a tie), so that [`People::antecedent`] answers without counting every mention.
 #[derive(Debug, Clone)]
 struct Antecedents {
-    classes: Vec<Fitting>,
-}
-
-#[derive(Debug, Clone)]
-struct Fitting {
-    /// Indexes into `People::mentions`, in order.
-    mentions: Vec<usize>,
-    /// `leaders[k]`: the person leading after `mentions[..=k]`.
-    leaders: Vec<usize>,
+    /// An index into `People::mentions`, in order, and the person leading after the
+    /// mentions up to it.
+    entries: Vec<(usize, usize)>,
 }
 
 impl Antecedents {
     const GENDERS: [Gender; 3] = [Gender::Unknown, Gender::Female, Gender::Male];
 
-    fn class(gender: Gender, in_quote: bool) -> usize {
-        let g = Self::GENDERS.iter().position(|&g| g == gender).expect("every gender has a class");
+    /// The kind's place in `People::antecedents`.
+    fn kind(gender: Gender, in_quote: bool) -> usize {
+        let g = Self::GENDERS.iter().position(|&g| g == gender).expect("every gender has a kind");
         g * 2 + usize::from(in_quote)
     }
 
-    fn new(people: &People) -> Antecedents {
-        let mut classes = Vec::with_capacity(6);
-        // One count per person, cleared for each class.
+    fn new(people: &People, gender: Gender, in_quote: bool) -> Antecedents {
+        let fits = |m: &PersonMention| {
+            let g = people.persons[m.person].gender;
+            !m.byline && (!m.in_quote || in_quote) && (gender == Gender::Unknown || g == Gender::Unknown || g == gender)
+        };
         let mut counts = vec![0usize; people.persons.len()];
-        for gender in Self::GENDERS {
-            for in_quote in [false, true] {
-                let fits = |m: &PersonMention| {
-                    let g = people.persons[m.person].gender;
-                    !m.byline && (!m.in_quote || in_quote) && (gender == Gender::Unknown || g == Gender::Unknown || g == gender)
-                };
-                let mut mentions: Vec<usize> = Vec::with_capacity(people.mentions.len());
-                mentions.extend((0..people.mentions.len()).filter(|&i| fits(&people.mentions[i])));
-                counts.fill(0);
-                let mut leader: Option<usize> = None;
-                let mut leaders = Vec::with_capacity(mentions.len());
-                for &i in &mentions {
-                    let p = people.mentions[i].person;
-                    counts[p] += 1;
-                    // `p` was just named, later than anyone: it leads on an equal count.
-                    let leads = leader.filter(|&l| counts[p] < counts[l]).unwrap_or(p);
-                    leader = Some(leads);
-                    leaders.push(leads);
-                }
-                classes.push(Fitting { mentions, leaders });
-            }
+        let mut leader: Option<usize> = None;
+        let mut entries = Vec::with_capacity(people.mentions.len());
+        for (i, m) in people.mentions.iter().enumerate().filter(|(_, m)| fits(m)) {
+            let p = m.person;
+            counts[p] += 1;
+            // `p` was just named, later than anyone: it leads on an equal count.
+            let leads = leader.filter(|&l| counts[p] < counts[l]).unwrap_or(p);
+            leader = Some(leads);
+            entries.push((i, leads));
         }
-        debug_assert_eq!(classes.len(), 6);
-        Antecedents { classes }
+        Antecedents { entries }
     }
 }
 
