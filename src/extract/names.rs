@@ -167,8 +167,8 @@ impl NameMatcher {
     pub fn find(&self, doc: &Document, lexicon: &Lexicon, parties: &[PartyMention], quotes: &[Span]) -> People {
         let text: &str = &doc.text;
         let party_words = Cover::new(parties.iter().map(|p| p.span.start..p.full.end));
-        let mut raw = RawMentions::default();
-        let mut buffers = RunBuffers::default();
+        let mut raw = RawMentions::for_text(text);
+        let mut buffers = RunBuffers { words: Vec::with_capacity(16), looks: Vec::with_capacity(16) };
         for run in self.runs.find_iter(text) {
             split_run(text, run, lexicon, &party_words, &mut buffers, &mut raw);
         }
@@ -198,6 +198,14 @@ struct RawMentions {
 }
 
 impl RawMentions {
+    /// Room for the candidates of a usual article of this length, in one allocation per
+    /// buffer rather than the five or six of growing from nothing. In the bench's news
+    /// text a capitalised word starts every 34 bytes and a run every 48; not every run
+    /// holds a name.
+    fn for_text(text: &str) -> RawMentions {
+        RawMentions { words: Vec::with_capacity(text.len() / 32 + 4), mentions: Vec::with_capacity(text.len() / 64 + 4) }
+    }
+
     /// The name's words, separated by single spaces ("Jean-Luc O’Neill").
     fn name_text(&self, text: &str, m: &RawMention) -> String {
         name_text(text, &self.words[m.words.clone()])
