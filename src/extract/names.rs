@@ -452,8 +452,8 @@ fn mark_bylines(text: &str, raw: &mut [RawMention]) {
 fn group(text: &str, raw: RawMentions, lex: &Lexicon) -> People {
     let surname = |m: &RawMention| &text[m.last.clone()];
     let full_name = |m: &RawMention| raw.name_text(text, m);
-    let mut people = People::default();
-    let mut by_surname: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
+    let mut people = People { mentions: Vec::with_capacity(raw.mentions.len()), ..People::default() };
+    let mut surnames = Surnames::default();
     let mut assigned: Vec<Option<usize>> = vec![None; raw.mentions.len()];
     // Pass 1: multi-word names and titled names define persons.
     let knighted = |m: &RawMention| m.words.len() == 1 && m.title.as_ref().is_some_and(|t| matches!(text[t.0.clone()].trim_end_matches('.'), "Sir" | "Dame"));
@@ -464,13 +464,10 @@ fn group(text: &str, raw: RawMentions, lex: &Lexicon) -> People {
         }
         let sn = surname(m);
         let first = (m.words.len() >= 2).then(|| &text[m.first.clone()]);
-        let existing = by_surname.get(sn).and_then(|ids| {
-            ids.iter().rev().copied().find(|&id| compatible_first(&people.persons[id].name, first))
-        });
+        let existing = surnames.newest_first(sn).find(|&id| compatible_first(&people.persons[id].name, first));
         let id = existing.unwrap_or_else(|| {
             people.persons.push(Person { name: full_name(m), gender: Gender::Unknown, byline_only: false });
-            by_surname.entry(sn).or_default().push(people.persons.len() - 1);
-            people.persons.len() - 1
+            surnames.add(sn, people.persons.len() - 1)
         });
         let person = &mut people.persons[id];
         if m.words.len() > person.name.split_whitespace().count() {
@@ -506,14 +503,13 @@ fn group(text: &str, raw: RawMentions, lex: &Lexicon) -> People {
         let sn = surname(m);
         // "Sir Julian" is Sir Julian Pemberton: a knight or dame goes by the first name.
         let by_first = || people.persons.iter().position(|p| p.name.split_whitespace().count() >= 2 && p.name.split_whitespace().next() == Some(sn));
-        if let Some(ids) = by_surname.get(sn) {
-            assigned[i] = Some(named_at.pick(ids, m.first.start));
+        if surnames.has(sn) {
+            assigned[i] = Some(named_at.pick(surnames.newest_first(sn), m.first.start));
         } else if let Some(id) = knighted(m).then(by_first).flatten() {
             assigned[i] = Some(id);
         } else if speaks_after(text, m) || speaks_before(text, m) || knighted(m) {
             people.persons.push(Person { name: sn.to_string(), gender: Gender::Unknown, byline_only: false });
-            by_surname.entry(sn).or_default().push(people.persons.len() - 1);
-            assigned[i] = Some(people.persons.len() - 1);
+            assigned[i] = Some(surnames.add(sn, people.persons.len() - 1));
         }
         if let Some(id) = assigned[i] {
             named_at.passed(id, m.first.start);
@@ -552,22 +548,47 @@ fn order_by_first_mention(people: &mut People) {
     }
 }
 
+/// The persons of each surname: the latest of them, and for each person the one before
+/// of the same surname. A vector per surname was an allocation per person.
+#[derive(Default)]
+struct Surnames<'t> {
+    latest: FxHashMap<&'t str, usize>,
+    /// By person, in the order they were added.
+    earlier: Vec<Option<usize>>,
+}
+
+impl<'t> Surnames<'t> {
+    /// Adds person `id`, the next one (persons are numbered as they are added); returns it.
+    fn add(&mut self, surname: &'t str, id: usize) -> usize {
+        debug_assert_eq!(id, self.earlier.len(), "persons are added in order");
+        self.earlier.push(self.latest.insert(surname, id));
+        id
+    }
+
+    fn has(&self, surname: &str) -> bool {
+        self.latest.contains_key(surname)
+    }
+
+    /// The persons of `surname`, the latest added first.
+    fn newest_first(&self, surname: &str) -> impl Iterator<Item = usize> + Clone + '_ {
+        std::iter::successors(self.latest.get(surname).copied(), |&id| self.earlier[id])
+    }
+}
+
 /// Where each person is named, for the lone-surname pass, which reads the mentions in
 /// order: the last mention already read, and the later ones the first pass assigned.
 struct NamedAt {
     last_read: Vec<Option<usize>>,
-    /// Per person, the sorted starts of the mentions assigned by the first pass.
-    first_pass: Vec<Vec<usize>>,
+    /// The starts of the mentions the first pass assigned, as (person, start), by person
+    /// and then in order: one vector, not one per person.
+    first_pass: Vec<(usize, usize)>,
 }
 
 impl NamedAt {
     fn after_pass_one(raw: &[RawMention], assigned: &[Option<usize>], persons: usize) -> NamedAt {
-        let mut first_pass = vec![Vec::new(); persons];
-        for (m, id) in raw.iter().zip(assigned) {
-            if let Some(id) = *id {
-                first_pass[id].push(m.first.start);
-            }
-        }
+        let mut first_pass: Vec<(usize, usize)> = raw.iter().zip(assigned).filter_map(|(m, id)| Some(((*id)?, m.first.start))).collect();
+        // Stable: each person's starts stay in text order.
+        first_pass.sort_by_key(|&(id, _)| id);
         NamedAt { last_read: vec![None; persons], first_pass }
     }
 
@@ -579,19 +600,27 @@ impl NamedAt {
         self.last_read[id] = Some(at);
     }
 
+    /// The starts of the first-pass mentions of `id`, in order.
+    fn first_pass_of(&self, id: usize) -> &[(usize, usize)] {
+        let from = self.first_pass.partition_point(|&(p, _)| p < id);
+        let to = from + self.first_pass[from..].partition_point(|&(p, _)| p == id);
+        &self.first_pass[from..to]
+    }
+
     /// The person of `ids` (those with this surname) mentioned last before `pos`, else
-    /// the first after it.
-    fn pick(&self, ids: &[usize], pos: usize) -> usize {
-        let before = ids.iter().filter_map(|&id| self.last_read.get(id).copied().flatten().map(|at| (at, id))).max();
+    /// the first after it, else the one of them added first.
+    fn pick(&self, ids: impl Iterator<Item = usize> + Clone, pos: usize) -> usize {
+        let before = ids.clone().filter_map(|id| self.last_read.get(id).copied().flatten().map(|at| (at, id))).max();
         let after = || {
-            ids.iter()
-                .filter_map(|&id| {
-                    let starts = self.first_pass.get(id)?;
-                    starts.get(starts.partition_point(|&at| at <= pos)).map(|&at| (at, id))
+            ids.clone()
+                .filter_map(|id| {
+                    let starts = self.first_pass_of(id);
+                    starts.get(starts.partition_point(|&(_, at)| at <= pos)).map(|&(_, at)| (at, id))
                 })
                 .min()
         };
-        before.or_else(after).map_or(ids[0], |(_, id)| id)
+        let first_added = || ids.clone().last().expect("a known surname has a person");
+        before.or_else(after).map_or_else(first_added, |(_, id)| id)
     }
 }
 
@@ -863,6 +892,16 @@ mod tests {
         assert!(names.is_empty(), "{names:?}");
         let (_, names) = people("The General Election was held. People’s Vote campaigners marched.");
         assert!(names.is_empty(), "{names:?}");
+    }
+
+    #[test]
+    fn a_lone_surname_shared_by_two_goes_to_the_last_named_else_the_next() {
+        let text = "Miliband smiled. David Miliband spoke, then Ed Miliband. Miliband won. Later David Miliband left.";
+        let (p, names) = people(text);
+        assert_eq!(names, ["David Miliband", "Ed Miliband"]);
+        let persons: Vec<&str> = p.mentions.iter().map(|m| p.persons[m.person].name.as_str()).collect();
+        // Before anyone: the next one named. After: the one named last.
+        assert_eq!(persons, ["David Miliband", "David Miliband", "Ed Miliband", "Ed Miliband", "David Miliband"]);
     }
 
     #[test]
