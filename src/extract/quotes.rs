@@ -802,6 +802,15 @@ mod tests {
                 assert_eq!(words(&text, start..text.len()), plain(&text, start..text.len()), "{text:?} from {start}");
             }
         }
+        // Windows that end inside the text, as the cue rules' do.
+        for text in crate::generated::texts(PIECES, 2_000, 16) {
+            let bounds: Vec<usize> = (0..=text.len()).filter(|&i| text.is_char_boundary(i)).collect();
+            for (k, &start) in bounds.iter().enumerate() {
+                for &end in &bounds[k..] {
+                    assert_eq!(words(&text, start..end), plain(&text, start..end), "{text:?} {start}..{end}");
+                }
+            }
+        }
     }
 
     #[test]
