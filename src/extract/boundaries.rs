@@ -65,7 +65,7 @@ impl WordRegex {
 
     /// The compilation to run on `text`: both find exactly the same matches in it.
     pub fn for_text(&self, text: &str) -> &Regex {
-        if self.has_ascii_form && (inside_ascii_text(text) || ascii_boundaries_suffice(text)) {
+        if self.has_ascii_form && word_characters_are_ascii(text) {
             self.ascii.get_or_init(|| build(&ascii_form(&self.pattern), self.cache))
         } else {
             self.unicode()
@@ -150,6 +150,13 @@ impl Drop for AnalysedText {
 
 /// Whether `text` lies inside the text [`analysing`] found to need only ASCII
 /// boundaries.
+/// Whether every word character of `text` is ASCII: [`ascii_boundaries_suffice`],
+/// answered without reading `text` when it lies inside the text being analysed and that
+/// holds for all of it.
+pub fn word_characters_are_ascii(text: &str) -> bool {
+    inside_ascii_text(text) || ascii_boundaries_suffice(text)
+}
+
 fn inside_ascii_text(text: &str) -> bool {
     let (start, end) = address_range(text);
     ASCII_TEXT.with(|current| {
