@@ -325,11 +325,25 @@ fn to_record(path: &str, doc: &Document, a: &Analysis) -> ArticleRecord {
 
 /// Lower-case hex SHA-256 of the raw bytes, as `audit` re-computes it.
 pub fn sha256_hex(raw: &[u8]) -> String {
-    use std::fmt::Write;
+    // By table: the 32 formatted writes this took were nearly 1% of the instructions of
+    // an article with quotes.
+    const HEX: &[u8; 16] = b"0123456789abcdef";
     let digest = Sha256::digest(raw);
     let mut out = String::with_capacity(64);
     for b in digest {
-        let _ = write!(out, "{b:02x}");
+        out.push(char::from(HEX[usize::from(b >> 4)]));
+        out.push(char::from(HEX[usize::from(b & 0xf)]));
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sha256_is_written_as_lower_case_hex() {
+        assert_eq!(sha256_hex(b""), "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+        assert_eq!(sha256_hex(b"abc"), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+    }
 }
