@@ -452,8 +452,9 @@ fn mark_bylines(text: &str, raw: &mut [RawMention]) {
 fn group(text: &str, raw: RawMentions, lex: &Lexicon) -> People {
     let surname = |m: &RawMention| &text[m.last.clone()];
     let full_name = |m: &RawMention| raw.name_text(text, m);
-    let mut people = People { mentions: Vec::with_capacity(raw.mentions.len()), ..People::default() };
-    let mut surnames = Surnames::default();
+    // A person per candidate at most: room for all of them at once.
+    let mut people = People { mentions: Vec::with_capacity(raw.mentions.len()), persons: Vec::with_capacity(raw.mentions.len()), ..People::default() };
+    let mut surnames = Surnames::with_capacity(raw.mentions.len());
     let mut assigned: Vec<Option<usize>> = vec![None; raw.mentions.len()];
     // Pass 1: multi-word names and titled names define persons.
     let knighted = |m: &RawMention| m.words.len() == 1 && m.title.as_ref().is_some_and(|t| matches!(text[t.0.clone()].trim_end_matches('.'), "Sir" | "Dame"));
@@ -529,6 +530,16 @@ fn group(text: &str, raw: RawMentions, lex: &Lexicon) -> People {
 
 /// Numbers persons in the order the article first names them, so output follows the text.
 fn order_by_first_mention(people: &mut People) {
+    // Usually they are in that order already: each person is first named after the one
+    // before, and every one is named.
+    let first_unnamed = people.mentions.iter().try_fold(0, |next, m| match m.person.cmp(&next) {
+        std::cmp::Ordering::Less => Some(next),
+        std::cmp::Ordering::Equal => Some(next + 1),
+        std::cmp::Ordering::Greater => None,
+    });
+    if first_unnamed == Some(people.persons.len()) {
+        return;
+    }
     let mut order: Vec<usize> = Vec::new();
     let mut seen = vec![false; people.persons.len()];
     for m in &people.mentions {
@@ -558,6 +569,10 @@ struct Surnames<'t> {
 }
 
 impl<'t> Surnames<'t> {
+    fn with_capacity(persons: usize) -> Surnames<'t> {
+        Surnames { latest: FxHashMap::with_capacity_and_hasher(persons, Default::default()), earlier: Vec::with_capacity(persons) }
+    }
+
     /// Adds person `id`, the next one (persons are numbered as they are added); returns it.
     fn add(&mut self, surname: &'t str, id: usize) -> usize {
         debug_assert_eq!(id, self.earlier.len(), "persons are added in order");
@@ -892,6 +907,17 @@ mod tests {
         assert!(names.is_empty(), "{names:?}");
         let (_, names) = people("The General Election was held. People’s Vote campaigners marched.");
         assert!(names.is_empty(), "{names:?}");
+    }
+
+    #[test]
+    fn persons_are_numbered_in_the_order_the_text_names_them() {
+        // "Smith" becomes a person only in the second pass, after Jane Doe.
+        let (p, names) = people("Smith said it was fine. Later Jane Doe arrived, and Smith left.");
+        assert_eq!(names, ["Smith", "Jane Doe"]);
+        assert_eq!(p.mentions.iter().map(|m| m.person).collect::<Vec<_>>(), [0, 1, 0]);
+        let (p, names) = people("Jane Doe arrived. Smith said it was fine, and Doe left.");
+        assert_eq!(names, ["Jane Doe", "Smith"]);
+        assert_eq!(p.mentions.iter().map(|m| m.person).collect::<Vec<_>>(), [0, 1, 0]);
     }
 
     #[test]
