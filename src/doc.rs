@@ -352,11 +352,16 @@ const ABBREVIATIONS: &[&str] = &[
 fn sentences(text: &str, paragraphs: &[Span]) -> Vec<Sentence> {
     // News sentences run well over a hundred bytes: rarely a second allocation.
     let mut out: Vec<Sentence> = Vec::with_capacity(text.len() / 100 + paragraphs.len());
+    // One buffer for the pieces of every paragraph.
+    let mut pieces: Vec<(usize, &str)> = Vec::new();
     for (pi, para) in paragraphs.iter().enumerate() {
         let first_in_para = out.len();
         let body = &text[para.clone()];
-        let pieces: Vec<(usize, &str)> = crate::sentence_breaks::split_sentence_bound_indices(body).unwrap_or_else(|| body.split_sentence_bound_indices().collect());
-        for (off, piece) in pieces {
+        pieces.clear();
+        if !crate::sentence_breaks::push_sentence_bound_indices(body, &mut pieces) {
+            pieces.extend(body.split_sentence_bound_indices());
+        }
+        for &(off, piece) in &pieces {
             let span = trim_span(text, para.start + off..para.start + off + piece.len());
             if span.is_empty() {
                 continue;

@@ -69,25 +69,38 @@ fn is_sa_term(c: Class) -> bool {
 
 /// The sentences of `text` as `(offset, sentence)`, as
 /// `UnicodeSegmentation::split_sentence_bound_indices` gives them, or `None` when `text`
-/// holds a character outside ASCII and [`wide_class`].
-pub fn split_sentence_bound_indices(text: &str) -> Option<Vec<(usize, &str)>> {
+/// holds a character outside ASCII and [`wide_class`]. The tests compare it with the crate.
+#[cfg(test)]
+fn split_sentence_bound_indices(text: &str) -> Option<Vec<(usize, &str)>> {
+    let mut out = Vec::new();
+    push_sentence_bound_indices(text, &mut out).then_some(out)
+}
+
+/// The sentences of `text` as `(offset, sentence)`, as
+/// `UnicodeSegmentation::split_sentence_bound_indices` gives them, pushed onto `out`,
+/// which a caller splitting one paragraph after another keeps; `false`, with nothing
+/// pushed, when `text` holds a character outside ASCII and [`wide_class`].
+pub fn push_sentence_bound_indices<'t>(text: &'t str, out: &mut Vec<(usize, &'t str)>) -> bool {
     if text.is_ascii() {
         let bytes = text.as_bytes();
-        return Some(split_by_classes(text, |i| class(bytes[i])));
+        split_by_classes(text, |i| class(bytes[i]), out);
+        return true;
     }
     if !text.chars().all(|c| c.is_ascii() || wide_class(c).is_some()) {
-        return None;
+        return false;
     }
     // Only the bytes next to a terminator or line break are asked about; the class of a
     // byte of a wider character is found from that character when asked.
     let bytes = text.as_bytes();
-    Some(split_by_classes(text, |i| {
+    let class_at = |i: usize| {
         if bytes[i].is_ascii() {
             return class(bytes[i]);
         }
         let start = (0..=i).rev().find(|&k| text.is_char_boundary(k)).unwrap_or(0);
         text[start..].chars().next().and_then(wide_class).unwrap_or(Class::Other)
-    }))
+    };
+    split_by_classes(text, class_at, out);
+    true
 }
 
 /// The Sentence_Break class of the characters outside ASCII that news text uses most
@@ -104,10 +117,10 @@ fn wide_class(c: char) -> Option<Class> {
     }
 }
 
-/// The sentences of `text`, given the class of the character each byte belongs to.
-fn split_by_classes(text: &str, class_at: impl Fn(usize) -> Class) -> Vec<(usize, &str)> {
+/// The sentences of `text` onto `out`, given the class of the character each byte
+/// belongs to.
+fn split_by_classes<'t>(text: &'t str, class_at: impl Fn(usize) -> Class, out: &mut Vec<(usize, &'t str)>) {
     let bytes = text.as_bytes();
-    let mut out = Vec::new();
     let mut start = 0;
     // A boundary can only follow a line break, or a terminator and the closing marks and
     // spaces after it; everywhere else rule SB998 holds (no break). So jump from one
@@ -139,7 +152,6 @@ fn split_by_classes(text: &str, class_at: impl Fn(usize) -> Class) -> Vec<(usize
     if start < bytes.len() {
         out.push((start, &text[start..]));
     }
-    out
 }
 
 /// The next sentence terminator (`.`, `!`, `?`) or line break, by two vector searches
@@ -253,6 +265,17 @@ mod tests {
 
     fn split(text: &str) -> Vec<(usize, &str)> {
         split_sentence_bound_indices(text).expect("a text this module splits")
+    }
+
+    #[test]
+    fn sentences_are_pushed_after_what_the_buffer_holds() {
+        let (first, second) = ("One. Two.", "Three! Four “quoted.” Five");
+        let mut out = Vec::new();
+        assert!(push_sentence_bound_indices(first, &mut out) && push_sentence_bound_indices(second, &mut out));
+        let both: Vec<(usize, &str)> = first.split_sentence_bound_indices().chain(second.split_sentence_bound_indices()).collect();
+        assert_eq!(out, both);
+        assert!(!push_sentence_bound_indices("Ἀ. B", &mut out));
+        assert_eq!(out, both, "a text left to the crate pushes nothing");
     }
 
     #[test]
