@@ -148,8 +148,6 @@ impl Drop for AnalysedText {
     }
 }
 
-/// Whether `text` lies inside the text [`analysing`] found to need only ASCII
-/// boundaries.
 /// Whether every word character of `text` is ASCII: [`ascii_boundaries_suffice`],
 /// answered without reading `text` when it lies inside the text being analysed and that
 /// holds for all of it.
@@ -157,6 +155,8 @@ pub fn word_characters_are_ascii(text: &str) -> bool {
     inside_ascii_text(text) || ascii_boundaries_suffice(text)
 }
 
+/// Whether `text` lies inside the text [`analysing`] found to need only ASCII
+/// boundaries.
 fn inside_ascii_text(text: &str) -> bool {
     let (start, end) = address_range(text);
     ASCII_TEXT.with(|current| {

@@ -561,7 +561,6 @@ fn order_by_first_mention(people: &mut People) {
 
 /// The persons of each surname: the latest of them, and for each person the one before
 /// of the same surname. A vector per surname was an allocation per person.
-#[derive(Default)]
 struct Surnames<'t> {
     latest: FxHashMap<&'t str, usize>,
     /// By person, in the order they were added.
