@@ -329,42 +329,68 @@ fn ends_sentence(s: &str) -> bool {
 /// Words of `text[span]` with their offsets, without trailing full stops and
 /// apostrophes.
 fn words(text: &str, span: Span) -> Vec<Span> {
-    let slice = &text[span.clone()];
-    // Words average more than four bytes with the space after them: one allocation.
-    let mut out = Vec::with_capacity(slice.len() / 4 + 1);
-    let mut push = |start: usize, end: usize| {
-        let end = start + text[start..end].trim_end_matches(['.', '\'', '’']).len();
+    let mut split = SplitWords::new(text, span);
+    split.first(usize::MAX);
+    split.found
+}
+
+/// The words of [`words`], split as far as the rules ask: the cue after a quotation is
+/// looked for in a window of up to 160 bytes, and most answers need its first two or
+/// three words.
+struct SplitWords<'t> {
+    text: &'t str,
+    /// The next byte to read, and the end of the window.
+    at: usize,
+    end: usize,
+    /// Where the word being read started, if one is.
+    start: Option<usize>,
+    /// The words split so far.
+    found: Vec<Span>,
+}
+
+impl<'t> SplitWords<'t> {
+    fn new(text: &'t str, span: Span) -> SplitWords<'t> {
+        // Words average more than four bytes with the space after them: one allocation.
+        let found = Vec::with_capacity(span.len() / 4 + 1);
+        SplitWords { text, at: span.start, end: span.end, start: None, found }
+    }
+
+    /// The first `n` words, or all of them if there are fewer.
+    fn first(&mut self, n: usize) -> &[Span] {
+        let bytes = self.text.as_bytes();
+        while self.found.len() < n && self.at < self.end {
+            // ASCII without decoding; other characters decoded.
+            let (part, len) = match bytes[self.at] {
+                b if b.is_ascii() => (b.is_ascii_alphanumeric() || matches!(b, b'-' | b'\'' | b'.'), 1),
+                _ => {
+                    let c = self.text[self.at..].chars().next().expect("at is a character boundary");
+                    (is_word_part(c), c.len_utf8())
+                }
+            };
+            match (part, self.start) {
+                (true, None) => self.start = Some(self.at),
+                (false, Some(s)) => {
+                    self.push(s, self.at);
+                    self.start = None;
+                }
+                _ => {}
+            }
+            self.at += len;
+        }
+        if self.at >= self.end {
+            if let Some(s) = self.start.take() {
+                self.push(s, self.end);
+            }
+        }
+        &self.found[..n.min(self.found.len())]
+    }
+
+    fn push(&mut self, start: usize, end: usize) {
+        let end = start + self.text[start..end].trim_end_matches(['.', '\'', '’']).len();
         if end > start {
-            out.push(start..end);
+            self.found.push(start..end);
         }
-    };
-    let mut start = None;
-    let bytes = slice.as_bytes();
-    let mut k = 0;
-    while k < bytes.len() {
-        // ASCII without decoding; other characters decoded.
-        let (part, len) = match bytes[k] {
-            b if b.is_ascii() => (b.is_ascii_alphanumeric() || matches!(b, b'-' | b'\'' | b'.'), 1),
-            _ => {
-                let c = slice[k..].chars().next().expect("k is a character boundary");
-                (is_word_part(c), c.len_utf8())
-            }
-        };
-        let i = span.start + k;
-        match (part, start) {
-            (true, None) => start = Some(i),
-            (false, Some(s)) => {
-                push(s, i);
-                start = None;
-            }
-            _ => {}
-        }
-        k += len;
     }
-    if let Some(s) = start {
-        push(s, span.end);
-    }
-    out
 }
 
 /// A character that belongs to a word for [`words`].
@@ -410,26 +436,35 @@ fn after_cue(ctx: &Context, q: &QuoteSpan) -> Option<(Speaker, Span)> {
     if lead.is_empty() || (ends_sentence(&text[q.span.clone()]) && lead.starts_with(char::is_uppercase) && !starts_with_verb_after_name(ctx, close + (tail.len() - lead.len()))) {
         return None;
     }
-    let ws = words(text, close..limit);
-    let first = ws.first()?.clone();
+    let mut ws = SplitWords::new(text, close..limit);
+    let first = ws.first(1).first()?.clone();
     // Stop at the next quote or sentence end.
     if text[close..first.start].contains(['“', '"', '.', '!', '?']) {
         return None;
     }
     // (A name may run on past the window: then nothing of the window follows it.)
     let introduces_next = |end: usize| text.get(end..limit).is_some_and(|rest| rest.trim_start().starts_with(':'));
-    if let Some(verb) = verb_at(ctx, &ws, 0) {
+    // A verb is one word or two.
+    if let Some(verb) = verb_at(ctx, ws.first(2), 0) {
         // "said Mr Murray" inverts; a participle ("saying the city ...") is no cue.
         if text[verb.clone()].ends_with("ing") {
             return None;
         }
-        let who_start = ws.iter().find(|w| w.start >= verb.end)?.start;
+        let who_start = ws.first(3).iter().find(|w| w.start >= verb.end)?.start;
         let (speaker, end) = who_and_end(ctx, who_start, close..limit)?;
         return (!introduces_next(end)).then_some((speaker, verb));
     }
     let (speaker, after) = who_and_end(ctx, first.start, close..limit)?;
-    let i = ws.iter().position(|w| w.start >= after && !is_filler(&text[w.clone()]))?;
-    let verb = verb_at(ctx, &ws, i)?;
+    // The first word from `after` that is no filler, split only as far as it.
+    let mut i = 0;
+    let i = loop {
+        let w = ws.first(i + 1).get(i)?.clone();
+        if w.start >= after && !is_filler(&text[w]) {
+            break i;
+        }
+        i += 1;
+    };
+    let verb = verb_at(ctx, ws.first(i + 2), i)?;
     if text[after..verb.start].contains(['.', '“', '"', ';']) || introduces_next(verb.end) {
         return None;
     }
@@ -800,6 +835,15 @@ mod tests {
         for text in crate::generated::texts(PIECES, 20_000, 16) {
             for start in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
                 assert_eq!(words(&text, start..text.len()), plain(&text, start..text.len()), "{text:?} from {start}");
+            }
+        }
+        // Split a few words at a time, as the cue rules ask: each answer is the start of
+        // the whole split.
+        for text in crate::generated::texts(PIECES, 5_000, 16) {
+            let all = words(&text, 0..text.len());
+            let mut split = SplitWords::new(&text, 0..text.len());
+            for n in [0, 1, 3, 2, 5, 4, usize::MAX] {
+                assert_eq!(split.first(n), &all[..n.min(all.len())], "{text:?} first {n}");
             }
         }
         // Windows that end inside the text, as the cue rules' do.
