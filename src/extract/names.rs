@@ -191,7 +191,7 @@ impl NameMatcher {
 
 /// The name candidates of an article before grouping, the words of all of them in one
 /// buffer (a vector per candidate was the largest share of the allocations names made).
-#[derive(Debug, Default)]
+#[derive(Debug)]
 struct RawMentions {
     words: Vec<Span>,
     mentions: Vec<RawMention>,
@@ -272,7 +272,6 @@ fn split_blanks(text: &str, run: Span, words: &mut Vec<Span>) {
 
 /// The buffers [`split_run`] fills for each run, kept from run to run: most runs are a
 /// word or two.
-#[derive(Default)]
 struct RunBuffers {
     words: Vec<Span>,
     looks: Vec<WordLook>,

@@ -108,15 +108,15 @@ fn may_hold_strong_word(text: &str) -> bool {
     if !boundaries::word_characters_are_ascii(text) {
         return true;
     }
-    let holds_part = |lowered: &mut Vec<u8>| {
+    let search_lowered = |lowered: &mut Vec<u8>| {
         lowered.clear();
         lowered.extend_from_slice(text.as_bytes());
         lowered.make_ascii_lowercase();
         STRONG_PART_FINDERS.iter().any(|finder| finder.find(lowered).is_some())
     };
     let holds_part = LOWERED.with(|buffer| match buffer.try_borrow_mut() {
-        Ok(mut lowered) => holds_part(&mut lowered),
-        Err(_) => holds_part(&mut Vec::new()),
+        Ok(mut lowered) => search_lowered(&mut lowered),
+        Err(_) => search_lowered(&mut Vec::new()),
     });
     holds_part || holds_mp_word(text.as_bytes())
 }
