@@ -87,6 +87,30 @@ fn output_does_not_depend_on_thread_count() {
     assert!(one == run("2"), "--threads 1 and --threads 2 give different bytes");
 }
 
+/// A run of over a thousand articles on two threads compiles its patterns on both threads
+/// before the first article (`extract::ahead`); its records are those of one thread.
+#[test]
+fn a_run_large_enough_to_compile_ahead_gives_the_bytes_of_one_thread() {
+    let corpus: Vec<_> = fs::read_dir(repo_root().join("corpus"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|path| path.extension().is_some_and(|ext| ext == "txt"))
+        .collect();
+    let dir = tempfile::tempdir().unwrap();
+    let count = newsfacts::extract::ahead::WORTH_IT_FROM + 7;
+    for i in 0..count {
+        let source = &corpus[i % corpus.len()];
+        fs::copy(source, dir.path().join(format!("{i:05}_{}", source.file_name().unwrap().to_string_lossy()))).unwrap();
+    }
+    let run = |threads: &str| {
+        let cmd = newsfacts().current_dir(dir.path()).args(["extract", ".", "--quiet", "--threads", threads]).assert();
+        cmd.success().get_output().stdout.clone()
+    };
+    let one = run("1");
+    assert_eq!(records(&one).len(), count);
+    assert!(one == run("2"), "--threads 1 and --threads 2 give different bytes");
+}
+
 #[test]
 fn output_into_a_missing_folder_fails_before_any_work() {
     let dir = small_articles();

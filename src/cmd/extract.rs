@@ -11,8 +11,10 @@
 use std::fs::File;
 use std::io::{self, Read};
 use std::panic::{self, AssertUnwindSafe};
+use std::sync::atomic::AtomicUsize;
 
 use anyhow::Context;
+use newsfacts::extract::ahead;
 use newsfacts::record::ErrorDetail;
 use newsfacts::records::RecordLine;
 use newsfacts::report::ReportOptions;
@@ -75,7 +77,7 @@ pub fn run(config: &ExtractConfig) -> anyhow::Result<Outcome> {
     match articles {
         Articles::Files(inputs) => for_each_in_order(
             &pool,
-            inputs,
+            compile_ahead_if_large(&pool, &pipeline, inputs),
             |input| Extracted::new(extract_one(&pipeline, &input, config.max_bytes), config.format, keep),
             |done| emit(done, &mut sink),
         )
@@ -98,6 +100,18 @@ pub fn run(config: &ExtractConfig) -> anyhow::Result<Outcome> {
         }
     }
     Ok(if summary.errors > 0 && config.stdin.is_none() { Outcome::Failures } else { Outcome::Clean })
+}
+
+/// `inputs`, after the pipeline's patterns have been compiled on all of `pool`'s threads
+/// at once when the run is large enough to need most of them ([`ahead::worth_it`], which
+/// looks at the first thousand inputs). Otherwise each compiles when first needed.
+fn compile_ahead_if_large(pool: &ThreadPool, pipeline: &Pipeline, mut inputs: input::Inputs) -> impl Iterator<Item = Input> + Send {
+    let first: Vec<Input> = inputs.by_ref().take(ahead::WORTH_IT_FROM).collect();
+    if ahead::worth_it(pool.current_num_threads(), first.len()) {
+        let turns = AtomicUsize::new(0);
+        pool.broadcast(|_| pipeline.compile_ahead(&turns));
+    }
+    first.into_iter().chain(inputs)
 }
 
 /// Standard input, a batch at a time, through the same ordered machinery as files; the

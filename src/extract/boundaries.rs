@@ -66,10 +66,23 @@ impl WordRegex {
     /// The compilation to run on `text`: both find exactly the same matches in it.
     pub fn for_text(&self, text: &str) -> &Regex {
         if self.has_ascii_form && word_characters_are_ascii(text) {
-            self.ascii.get_or_init(|| build(&ascii_form(&self.pattern), self.cache))
+            self.ascii()
         } else {
             self.unicode()
         }
+    }
+
+    /// Compiles now the form most texts need: the ASCII one, where it differs.
+    pub fn compile_common_form(&self) {
+        if self.has_ascii_form {
+            self.ascii();
+        } else {
+            self.unicode();
+        }
+    }
+
+    fn ascii(&self) -> &Regex {
+        self.ascii.get_or_init(|| build(&ascii_form(&self.pattern), self.cache))
     }
 
     fn unicode(&self) -> &Regex {

@@ -488,6 +488,13 @@ fn settle_elected(ctx: &Context, out: &mut [FoundCandidate]) {
     }
 }
 
+// The patterns to compile ahead in a large run (see `ahead`).
+super::ahead::patterns!(
+    WIN_VERB, WIN_VERB_MAJORITY, WIN_BY_VERB, WIN_VERB_CLAUSE, WIN_OBJECT, VOTES_OBJECT, ELECTED, LOST_VERB,
+    ELECTION_OF, STANDING_FOR, PARTY_CONTEST, DEFEAT_OBJECT, SELECTED_BEFORE, STANDING, CANDIDATE_APPOSITION,
+    CANDIDATE_BEFORE, SEAT_MAJORITY, FOR_PLACE, PARTY_GAIN, PARTY_GROUP, AROUND_MENTION,
+);
+
 #[cfg(test)]
 mod tests {
     use super::{find_win_verb, APPOSITION_GAPS, LONGEST_APPOSITION, WIN_PATTERNS};

@@ -179,6 +179,9 @@ fn kind_of(modifiers: &str, head: &str) -> Option<&'static str> {
     None
 }
 
+// The patterns to compile ahead in a large run (see `ahead`).
+super::ahead::patterns!(YEAR_FIRST, YEAR_AFTER, KIND_ONLY, HEAD_SEARCH, YEAR);
+
 #[cfg(test)]
 mod tests {
     use super::*;

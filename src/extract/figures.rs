@@ -746,12 +746,25 @@ impl ElectionYears {
     }
 }
 
+static DATELINE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?:January|February|March|April|May|June|July|August|September|October|November|December) \d{1,2}, ((?:19|20)\d\d)").unwrap());
+
 /// "Monday, December 16, 2019" near the top of the article.
 fn dateline_year(ctx: &Context) -> Option<i32> {
-    static DATELINE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?:January|February|March|April|May|June|July|August|September|October|November|December) \d{1,2}, ((?:19|20)\d\d)").unwrap());
     let head_end = ctx.doc.paragraphs.get(3).map_or(ctx.doc.text.len(), |p| p.end);
     DATELINE.captures(&ctx.doc.text[..head_end]).and_then(|c| c[1].parse().ok())
 }
+
+// The patterns to compile ahead in a large run (see `ahead`).
+super::ahead::patterns!(
+    AFTER_MAJORITY, BEFORE_MAJORITY, AFTER_MARGIN, BEFORE_MARGIN, BEFORE_WON_BY, AFTER_VOTES_TO,
+    AFTER_VOTES_WORD, AFTER_REGISTERED, BEFORE_ELECTORATE, AFTER_VOTED, BEFORE_TURNOUT, TURNOUT, SWING,
+    AFTER_SWING, AFTER_SHARE, BEFORE_SHARE, VOTE_CONTEXT, BEFORE_GOT, BEFORE_RESULT_OF, COMPARISON, POLL,
+    CHANGE, PARTY_ADJECTIVE_NOUN, RESULT_VERB_BEFORE, RESULT_SENTENCE, COUNT_PROGRESS, RESULTS_LIST, POSITION,
+    ON_OR_WITH, BRACKETED_GAP, FOR_OWNER_GAP, LINKING_WORDS, KIND_NOUN_OWNER, SHARE_WORD, OTHER_COUNTS,
+    VOTE_WORD, BALLOT_LOGISTICS, SWING_TO, SCORE_TO, LOST_TO, POLLED_VOTES, SURVEYED, CHAMBER_VOTE,
+    NOT_A_COUNT_AFTER, NUMBER_WITH_M, AFTER_PEOPLE, RESPECTIVELY, REL_YEAR, YEAR_AFTER, NON_VOTE_NOUN,
+    ELECTION_YEAR, DATELINE,
+);
 
 #[cfg(test)]
 mod tests {

@@ -50,6 +50,11 @@ impl GatedRegex {
         self.regex.as_str()
     }
 
+    /// [`WordRegex::compile_common_form`] of the pattern.
+    pub fn compile_common_form(&self) {
+        self.regex.compile_common_form();
+    }
+
     /// [`regex::Regex::find`], where one of the words occurs: the gate on its own, for
     /// one text (the rules use [`GatedRegex::find_in`]).
     pub fn find<'t>(&self, text: &'t str) -> Option<regex::Match<'t>> {

@@ -41,6 +41,7 @@ macro_rules! re {
 /// BENCHMARKS.md), and a second thread costs about 6 MB less.
 pub(crate) const SMALL_PATTERN_CACHE: usize = 256 << 10;
 
+pub mod ahead;
 pub mod boundaries;
 pub mod candidates;
 pub mod capitals;
@@ -119,6 +120,12 @@ impl Pipeline {
     /// The pipeline with the built-in word lists.
     pub fn builtin() -> Pipeline {
         Pipeline::new(Lexicon::builtin())
+    }
+
+    /// Compiles the rules' patterns now, each thread that calls this with the same
+    /// `turns` taking the next one no other has taken (see [`ahead`]).
+    pub fn compile_ahead(&self, turns: &std::sync::atomic::AtomicUsize) {
+        ahead::compile_share(&[&self.places], turns);
     }
 
     pub fn lexicon(&self) -> &Lexicon {

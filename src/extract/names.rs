@@ -832,6 +832,9 @@ pub fn references(doc: &Document, span: &Span, people: &People, quotes: &[Span])
     out
 }
 
+// The patterns to compile ahead in a large run (see `ahead`).
+super::ahead::patterns!(ANAPHOR);
+
 #[cfg(test)]
 mod tests {
     use super::*;

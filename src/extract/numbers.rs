@@ -982,6 +982,13 @@ fn is_hyphen(c: char) -> bool {
     matches!(c, '-' | '\u{2010}' | '\u{2011}')
 }
 
+// The patterns to compile ahead in a large run (see `ahead`).
+super::ahead::patterns!(
+    DIGITS, HEDGE, AM_PM, MONTH_BEFORE, MONTH_AFTER, AGE_BEFORE, YEAR_OLD, PERCENT, POINTS, DECIMAL_NEXT,
+    HYPHEN_POINT, CURRENCY_WORD, SCALE_WORD, COUNT_NOUN, NOT_ONE_AFTER, NO_BEFORE, AT_BEFORE, POINT_AFTER,
+    NOT_CARDINAL_AFTER, HYPHEN_PREFIX,
+);
+
 #[cfg(test)]
 mod tests {
     use super::*;

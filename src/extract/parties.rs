@@ -118,6 +118,9 @@ fn possessive_len(rest: &str) -> usize {
     0
 }
 
+// The patterns to compile ahead in a large run (see `ahead`).
+super::ahead::patterns!(BRACKETED);
+
 #[cfg(test)]
 mod tests {
     use super::*;

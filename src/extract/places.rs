@@ -66,6 +66,11 @@ impl MarkedPattern {
         MarkedPattern { regex: WordRegex::new(pattern), needs }
     }
 
+    /// Compiles the form most texts need, for [`super::ahead`].
+    fn compile_common_form(&self) {
+        self.regex.compile_common_form();
+    }
+
     /// The compilation for `text`, or none where the pattern cannot match in it.
     fn for_text(&'static self, text: &str) -> Option<&'static regex::Regex> {
         self.needs.as_ref().is_none_or(|words| words.is_match(text)).then(|| self.regex.for_text(text))
@@ -219,6 +224,22 @@ fn is_whole(text: &str, start: usize, end: usize) -> bool {
     let next_word_capital = text[end..].strip_prefix(' ').is_some_and(|r| r.starts_with(|c: char| c.is_uppercase()));
     !joined(before) && !joined(after) && !next_word_capital
 }
+
+impl super::ahead::Compile for MarkedPattern {
+    fn compile(&self) {
+        self.compile_common_form();
+    }
+}
+
+impl super::ahead::Compile for PlaceMatcher {
+    /// The automaton of the names.
+    fn compile(&self) {
+        self.matcher();
+    }
+}
+
+// The patterns to compile ahead in a large run (see `ahead`).
+super::ahead::patterns!(MARKED);
 
 #[cfg(test)]
 mod tests {

@@ -164,6 +164,9 @@ fn preceded_by(text: &str, at: usize, word: &str) -> bool {
     before.ends_with(word) && !before[..before.len() - word.len()].ends_with(|c: char| c.is_alphanumeric())
 }
 
+// The patterns to compile ahead in a large run (see `ahead`).
+super::ahead::patterns!(RATIO_WORDS, OTHER_CHANGE);
+
 #[cfg(test)]
 mod tests {
     use super::*;

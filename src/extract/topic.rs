@@ -137,6 +137,9 @@ fn holds_mp_word(text: &[u8]) -> bool {
     })
 }
 
+// The patterns to compile ahead in a large run (see `ahead`).
+super::ahead::patterns!(STRONG_WORDS, SHARED_WORDS, ELECTION_WORDS, MAJORITY);
+
 #[cfg(test)]
 mod tests {
     use super::*;
