@@ -4,6 +4,7 @@
     python3 bench/run.py                 # 10k and 100k articles, all measurements
     python3 bench/run.py --sizes 10000   # one size
     python3 bench/run.py --runs 5        # more timed runs per command
+    python3 bench/run.py --no-pgo        # the release-lto build without PGO
 
 Needs hyperfine (Debian: apt-get install hyperfine) and GNU time (/usr/bin/time). The
 corpora are built by bench/make_corpus.py under target/bench/ (never committed) and
@@ -12,6 +13,12 @@ first, then --runs timed runs. `wc -w` runs in the same session, on the same fil
 the ratio holds even when the machine is busy. The table is printed in Markdown and
 saved to target/bench/results.md. Check `uptime` first: other work on the machine makes
 every number worse.
+
+The measured binary is the one to ship: the release-lto profile built with
+profile-guided optimisation by bench/build_pgo.py (trained on other articles than the
+benchmark's; it needs `rustup component add llvm-tools`). With --no-pgo, or when
+llvm-profdata is missing, it is the plain release-lto build; the first line of the table
+says which.
 """
 
 import argparse
@@ -25,7 +32,10 @@ import time
 
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 BENCH = os.path.join(REPO, "target", "bench")
-BIN = os.path.join(REPO, "target", "release-lto", "newsfacts")
+PLAIN = os.path.join(REPO, "target", "release-lto", "newsfacts")
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import build_pgo  # noqa: E402
 
 
 def run(cmd, **kw):
@@ -63,13 +73,21 @@ def main():
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     p.add_argument("--sizes", default="10000,100000", help="corpus sizes in articles (default 10000,100000)")
     p.add_argument("--runs", type=int, default=3, help="timed runs per command (default 3)")
-    p.add_argument("--no-build", action="store_true", help="use the existing target/release-lto/newsfacts")
+    p.add_argument("--no-pgo", action="store_true", help="measure the release-lto build without profile-guided optimisation")
+    p.add_argument("--no-build", action="store_true", help="measure the binary built last (the PGO one unless --no-pgo)")
     args = p.parse_args()
     for tool in ["hyperfine", "/usr/bin/time"]:
         if not shutil.which(tool):
             sys.exit(f"bench: {tool} is missing; on Debian: apt-get install hyperfine time")
+    pgo = not args.no_pgo and build_pgo.llvm_profdata() is not None
+    if not args.no_pgo and not pgo:
+        print("bench: llvm-profdata is missing (rustup component add llvm-tools): measuring the build without PGO", file=sys.stderr)
+    binary = build_pgo.BINARY if pgo else PLAIN
     if not args.no_build:
-        run(["cargo", "build", "--profile", "release-lto", "--quiet"], cwd=REPO)
+        if pgo:
+            build_pgo.build(build_pgo.TRAINING)
+        else:
+            run(["cargo", "build", "--profile", "release-lto", "--quiet"], cwd=REPO)
     os.makedirs(BENCH, exist_ok=True)
     cores = os.cpu_count()
     lines = []
@@ -77,7 +95,8 @@ def main():
 
     commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=REPO, capture_output=True, text=True).stdout.strip()
     cpu = next((l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")), "?")
-    say(f"newsfacts {commit}, {time.strftime('%Y-%m-%d %H:%M')}, {cores} cores ({cpu}), load before: {os.getloadavg()[0]:.2f}")
+    build = "release-lto with PGO" if pgo else "release-lto without PGO"
+    say(f"newsfacts {commit} ({build}), {time.strftime('%Y-%m-%d %H:%M')}, {cores} cores ({cpu}), load before: {os.getloadavg()[0]:.2f}")
     say()
     say(f"| articles | MB | `wc -w` s | 1 thread s | 1 thread MB/s | 1 thread articles/s | 1 thread MB/s of CPU time | x `wc -w` | {cores} threads s | {cores} threads MB/s | speed-up | peak RSS 1 / {cores} threads |")
     say("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
@@ -85,8 +104,8 @@ def main():
         folder, files, size = corpus(count)
         run(["sh", "-c", f"find {folder} -name '*.txt' -print0 | xargs -0 cat > /dev/null"])
         wc = f"find {folder} -name '*.txt' -print0 | xargs -0 wc -w > /dev/null"
-        one = f"{BIN} extract -q -j1 {folder} > /dev/null"
-        all_ = f"{BIN} extract -q -j{cores} {folder} > /dev/null"
+        one = f"{binary} extract -q -j1 {folder} > /dev/null"
+        all_ = f"{binary} extract -q -j{cores} {folder} > /dev/null"
         results = hyperfine([wc, one, all_], args.runs, f"throughput-{count}")
         r_wc, r_one, r_all = (r["mean"] for r in results)
         cpu_one = results[1]["user"] + results[1]["system"]
@@ -112,7 +131,7 @@ def main():
     empty = os.path.join(BENCH, "empty.txt")
     open(empty, "w").close()
     election = os.path.join(REPO, "corpus", sorted(f for f in os.listdir(os.path.join(REPO, "corpus")) if f.endswith(".txt"))[0])
-    starts = hyperfine([f"{BIN} extract -q {empty}", f"{BIN} extract -q {election}"], max(args.runs, 20), "startup")
+    starts = hyperfine([f"{binary} extract -q {empty}", f"{binary} extract -q {election}"], max(args.runs, 20), "startup")
     say()
     say("| start-up | mean | min |")
     say("|---|---:|---:|")
