@@ -334,6 +334,11 @@ fn words(text: &str, span: Span) -> Vec<Span> {
     split.found
 }
 
+/// The first of [`words`].
+fn first_word(text: &str, span: Span) -> Option<Span> {
+    SplitWords::with_capacity(text, span, 1).first(1).first().cloned()
+}
+
 /// The words of [`words`], split as far as the rules ask: the cue after a quotation is
 /// looked for in a window of up to 160 bytes, and most answers need its first two or
 /// three words.
@@ -351,8 +356,13 @@ struct SplitWords<'t> {
 impl<'t> SplitWords<'t> {
     fn new(text: &'t str, span: Span) -> SplitWords<'t> {
         // Words average more than four bytes with the space after them: one allocation.
-        let found = Vec::with_capacity(span.len() / 4 + 1);
-        SplitWords { text, at: span.start, end: span.end, start: None, found }
+        let capacity = span.len() / 4 + 1;
+        SplitWords::with_capacity(text, span, capacity)
+    }
+
+    /// A split of which at most `capacity` words are wanted (more may be split all the same).
+    fn with_capacity(text: &'t str, span: Span, capacity: usize) -> SplitWords<'t> {
+        SplitWords { text, at: span.start, end: span.end, start: None, found: Vec::with_capacity(capacity) }
     }
 
     /// The first `n` words, or all of them if there are fewer.
@@ -522,13 +532,15 @@ fn who_and_end(ctx: &Context, pos: usize, within: Span) -> Option<(Speaker, usiz
         };
         return Some((sp, r.span.end));
     }
-    let ws = words(text, pos..within.end);
+    // The rules below read six words at most (organisation: "the" and five more).
+    let mut split = SplitWords::with_capacity(text, pos..within.end, 6);
+    let ws = split.first(6);
     let first = ws.first()?;
     let w0 = text[first.clone()].to_lowercase();
     if matches!(w0.as_str(), "i" | "we" | "you") {
         return Some((Speaker::Unresolved { span: first.clone() }, first.end));
     }
-    description(ctx, &ws).or_else(|| organisation(ctx, &ws)).map(|(text, span)| {
+    description(ctx, ws).or_else(|| organisation(ctx, ws)).map(|(text, span)| {
         let end = span.end;
         (Speaker::Description { text, span }, end)
     })
@@ -677,7 +689,7 @@ fn subject_in(ctx: &Context, span: Span) -> Option<Speaker> {
         words.iter().all(|w| is_filler(w.trim_matches(','))) && !gap.contains(['.', ';'])
     });
     // "Spicer said, adding, “...”": someone who speaks in the clause is its speaker.
-    let speaks = || found.iter().rev().find(|(s, _)| words(text, s.end..span.end).first().is_some_and(|w| is_verb(ctx, &text[w.clone()]) && text[s.end..w.start].trim().is_empty()));
+    let speaks = || found.iter().rev().find(|(s, _)| first_word(text, s.end..span.end).is_some_and(|w| is_verb(ctx, &text[w.clone()]) && text[s.end..w.start].trim().is_empty()));
     let not_object = || found.iter().find(|(s, _)| !crate::extract::clause::is_object_position(&text[..s.start]));
     if let Some((_, sp)) = next_to_verb.or_else(speaks).or_else(not_object).or(found.last()) {
         return Some(sp.clone());
@@ -851,7 +863,9 @@ mod tests {
             let bounds: Vec<usize> = (0..=text.len()).filter(|&i| text.is_char_boundary(i)).collect();
             for (k, &start) in bounds.iter().enumerate() {
                 for &end in &bounds[k..] {
-                    assert_eq!(words(&text, start..end), plain(&text, start..end), "{text:?} {start}..{end}");
+                    let whole = plain(&text, start..end);
+                    assert_eq!(words(&text, start..end), whole, "{text:?} {start}..{end}");
+                    assert_eq!(first_word(&text, start..end), whole.first().cloned(), "{text:?} {start}..{end}");
                 }
             }
         }
