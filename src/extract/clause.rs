@@ -20,10 +20,11 @@ pub fn is_object_position(before: &str) -> bool {
             }
             continue;
         }
-        let lower = bare.to_lowercase();
-        // "welcomed Ms Haddock", "thanked Jane Smith": the object of a past-tense verb.
-        let past_verb = lower.ends_with("ed") && lower.len() > 4 && !REPORTING.contains(&lower.as_str());
-        return GOVERNING.contains(&lower.as_str()) || past_verb;
+        return crate::lexicon::with_ascii_lowercase(bare, |lower| {
+            // "welcomed Ms Haddock", "thanked Jane Smith": the object of a past-tense verb.
+            let past_verb = lower.ends_with("ed") && lower.len() > 4 && !REPORTING.contains(&lower);
+            GOVERNING.contains(&lower) || past_verb
+        });
     }
     false
 }

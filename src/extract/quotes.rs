@@ -536,8 +536,7 @@ fn who_and_end(ctx: &Context, pos: usize, within: Span) -> Option<(Speaker, usiz
     let mut split = SplitWords::with_capacity(text, pos..within.end, 6);
     let ws = split.first(6);
     let first = ws.first()?;
-    let w0 = text[first.clone()].to_lowercase();
-    if matches!(w0.as_str(), "i" | "we" | "you") {
+    if with_ascii_lowercase(&text[first.clone()], |w0| matches!(w0, "i" | "we" | "you")) {
         return Some((Speaker::Unresolved { span: first.clone() }, first.end));
     }
     description(ctx, ws).or_else(|| organisation(ctx, ws)).map(|(text, span)| {
@@ -590,8 +589,7 @@ const NOT_SPEAKERS: &[&str] = &["I", "He", "She", "They", "We", "It", "The", "A"
 fn description(ctx: &Context, ws: &[Span]) -> Option<(String, Span)> {
     let text: &str = &ctx.doc.text;
     let first = ws.first()?;
-    let det = text[first.clone()].to_lowercase();
-    if !matches!(det.as_str(), "a" | "an" | "the" | "one" | "another" | "his" | "her" | "their" | "its") {
+    if !with_ascii_lowercase(&text[first.clone()], |det| matches!(det, "a" | "an" | "the" | "one" | "another" | "his" | "her" | "their" | "its")) {
         return None;
     }
     let mut end = first.end;
@@ -696,7 +694,7 @@ fn subject_in(ctx: &Context, span: Span) -> Option<Speaker> {
     }
     let ws = words(text, span.clone());
     if let Some(w) = ws.first() {
-        if matches!(text[w.clone()].to_lowercase().as_str(), "i" | "we") {
+        if with_ascii_lowercase(&text[w.clone()], |w| matches!(w, "i" | "we")) {
             return Some(Speaker::Unresolved { span: w.clone() });
         }
     }
