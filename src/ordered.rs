@@ -20,9 +20,13 @@ use std::sync::{Condvar, Mutex, MutexGuard};
 
 use rayon::ThreadPool;
 
-/// Results that may wait for the writer, per thread: enough that a long article rarely
-/// makes a thread wait, few enough that the waiting records stay small.
-const WINDOW_PER_THREAD: usize = 16;
+/// Results that may wait for the writer, per thread: enough that a long article, or a
+/// pattern compiled for one article, rarely makes the other threads wait; few enough
+/// that the waiting records stay small (64 records of a few KB each, a thread). With 16,
+/// a thread that stopped 25 ms to compile the Unicode forms of the election rules for one
+/// article held up the other after 2 ms: at 64 the two-thread run of the 10k corpus took
+/// 7% less time (BENCHMARKS.md, ninth round) and the same peak memory.
+const WINDOW_PER_THREAD: usize = 64;
 
 /// How many results may wait for the writer at once on `pool`: the most a caller that
 /// brings its own items (a stream) should gather before calling [`for_each_in_order`].
