@@ -20,9 +20,10 @@ use regex::Regex;
 use super::boundaries::WordRegex;
 use super::gated::{GateWords, GatedRegex};
 
-/// The fewest articles for which a run on several threads compiles ahead. Compiling all
-/// the patterns takes about 60 ms of CPU time, which a run that meets no election report
-/// would not spend; in a thousand articles of news it meets almost all of them anyway.
+/// The fewest articles for which a run on several threads compiles ahead. Compiling the
+/// patterns takes tens of milliseconds of CPU time, which a run that meets no election
+/// report would not spend; in a thousand articles of news it meets almost all of them
+/// anyway.
 pub const WORTH_IT_FROM: usize = 1000;
 
 /// Whether a run of at least `articles` articles (as far as it has looked) on `threads`

@@ -68,11 +68,6 @@ impl MarkedPattern {
         MarkedPattern { regex: WordRegex::new(pattern), needs }
     }
 
-    /// Compiles the form most texts need, for [`super::ahead`].
-    fn compile_common_form(&self) {
-        self.regex.compile_common_form();
-    }
-
     /// The compilation for `text` and the words to look for first, or none where the
     /// pattern cannot match in `text`.
     fn for_text(&'static self, text: &str) -> Option<MarkedSearch> {
@@ -277,7 +272,7 @@ fn is_whole(text: &str, start: usize, end: usize) -> bool {
 
 impl super::ahead::Compile for MarkedPattern {
     fn compile(&self) {
-        self.compile_common_form();
+        self.regex.compile_common_form();
     }
 }
 
