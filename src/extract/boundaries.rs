@@ -12,12 +12,19 @@
 //! [`WordRegex`] holds both compilations of one pattern and picks, per text, the ASCII
 //! one when they agree.
 //!
+//! A third compilation serves the texts between: those whose letters beyond ASCII are
+//! all Latin ones ("Zoë", "Siân", "Dubé"), the usual exception in UK and US news. Their
+//! letter classes are narrowed to the Latin letters and the word boundaries kept. The
+//! Unicode letter class is what makes a pattern slow to build, and one article with a
+//! "é" had every pattern it met built in the Unicode form: some 28 ms, more than the
+//! article itself took (see BENCHMARKS.md, tenth round).
+//!
 //! Every `re!` pattern is one too: the result rules read a sentence at a time, but
 //! they read it for every mention, and a curly quote in the sentence sent each of them
 //! to the slow engine.
 
 use std::cell::Cell;
-use std::sync::OnceLock;
+use std::sync::{LazyLock, OnceLock};
 
 use regex::{Regex, RegexBuilder};
 
@@ -28,8 +35,9 @@ use regex::{Regex, RegexBuilder};
 /// size, does with the default.
 const FAST_ENGINE_MEMORY: usize = 16 << 20;
 
-/// One pattern compiled twice, each on first use: with Unicode word boundaries, and with
-/// ASCII ones.
+/// One pattern compiled in up to three forms, each on first use: as written, with
+/// Unicode word boundaries and classes; with ASCII ones; and with the letter classes
+/// narrowed to Latin letters ([`WordChars`]).
 #[derive(Debug)]
 pub struct WordRegex {
     pattern: String,
@@ -37,38 +45,44 @@ pub struct WordRegex {
     /// compilation serves every text.
     has_ascii_form: bool,
     /// The most memory each form's fast engine may use per thread (`None`: the ASCII
-    /// form gets the crate's default, the Unicode form [`FAST_ENGINE_MEMORY`]).
+    /// and Latin forms get the crate's default, the Unicode form [`FAST_ENGINE_MEMORY`]).
     cache: Option<usize>,
     unicode: OnceLock<Regex>,
+    /// `None` when the pattern has no class to narrow, and its Latin form is the
+    /// pattern.
+    latin: OnceLock<Option<Regex>>,
     ascii: OnceLock<Regex>,
 }
 
 impl WordRegex {
     /// `pattern`, whose `\b` are Unicode word boundaries. Each compilation is made when a
     /// text first needs it (a big pattern takes milliseconds to compile, and many texts
-    /// need only one of the two); a bad pattern panics then, like a bad `re!` pattern.
+    /// need only one of the forms); a bad pattern panics then, like a bad `re!` pattern.
     pub fn new(pattern: impl Into<String>) -> WordRegex {
         WordRegex::with_cache(pattern, None)
     }
 
     /// A pattern that reads a sentence or a few words at a time (the `re!` patterns):
-    /// both forms keep a small fast-engine cache, `cache` bytes per thread.
+    /// every form keeps a small fast-engine cache, `cache` bytes per thread.
     pub fn small(pattern: impl Into<String>, cache: usize) -> WordRegex {
         WordRegex::with_cache(pattern, Some(cache))
     }
 
     fn with_cache(pattern: impl Into<String>, cache: Option<usize>) -> WordRegex {
         let pattern = pattern.into();
-        let has_ascii_form = ascii_form(&pattern) != pattern;
-        WordRegex { pattern, has_ascii_form, cache, unicode: OnceLock::new(), ascii: OnceLock::new() }
+        let has_ascii_form = narrowed_form(&pattern, &ASCII_NARROWING) != pattern;
+        WordRegex { pattern, has_ascii_form, cache, unicode: OnceLock::new(), latin: OnceLock::new(), ascii: OnceLock::new() }
     }
 
-    /// The compilation to run on `text`: both find exactly the same matches in it.
+    /// The compilation to run on `text`: all find exactly the same matches in it.
     pub fn for_text(&self, text: &str) -> &Regex {
-        if self.has_ascii_form && word_characters_are_ascii(text) {
-            self.ascii()
-        } else {
-            self.unicode()
+        if !self.has_ascii_form {
+            return self.unicode();
+        }
+        match word_chars_of(text) {
+            WordChars::Ascii => self.ascii(),
+            WordChars::Latin => self.latin().unwrap_or_else(|| self.unicode()),
+            WordChars::Other => self.unicode(),
         }
     }
 
@@ -82,7 +96,15 @@ impl WordRegex {
     }
 
     fn ascii(&self) -> &Regex {
-        self.ascii.get_or_init(|| build(&ascii_form(&self.pattern), self.cache))
+        self.ascii.get_or_init(|| build(&narrowed_form(&self.pattern, &ASCII_NARROWING), self.cache))
+    }
+
+    fn latin(&self) -> Option<&Regex> {
+        let build_form = || {
+            let form = narrowed_form(&self.pattern, &LATIN.narrowing);
+            (form != self.pattern).then(|| build(&form, self.cache))
+        };
+        self.latin.get_or_init(build_form).as_ref()
     }
 
     fn unicode(&self) -> &Regex {
@@ -134,10 +156,23 @@ fn build(pattern: &str, cache: Option<usize>) -> Regex {
     builder.build().expect("built-in pattern compiles")
 }
 
+/// What the word characters of a text are, which decides the compilation that may read
+/// it: each kind's texts are also texts of every later kind.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum WordChars {
+    /// Every word character is ASCII: the ASCII form.
+    Ascii,
+    /// Every word character beyond ASCII is one of [`Latin`]'s: the Latin form.
+    Latin,
+    /// Some other: only the pattern as written.
+    Other,
+}
+
 thread_local! {
-    /// The bytes of the text this thread is analysing, when [`ascii_boundaries_suffice`]
-    /// holds for all of it (empty otherwise): it then holds for every part of it too.
-    static ASCII_TEXT: Cell<(usize, usize)> = const { Cell::new((0, 0)) };
+    /// The bytes of the text this thread is analysing and what its word characters are
+    /// ([`WordChars::Other`] when no text is being analysed). What holds for all of it
+    /// holds for every part of it.
+    static ANALYSED_TEXT: Cell<(usize, usize, WordChars)> = const { Cell::new((0, 0, WordChars::Other)) };
 }
 
 /// Marks `text` as the one this thread analyses until the guard is dropped. The rules
@@ -145,19 +180,19 @@ thread_local! {
 /// each time cost more than some of the searches; a text that holds only punctuation
 /// outside ASCII is checked once instead.
 pub fn analysing(text: &str) -> AnalysedText {
-    let range = if ascii_boundaries_suffice(text) { address_range(text) } else { (0, 0) };
-    AnalysedText { previous: ASCII_TEXT.with(|current| current.replace(range)) }
+    let (start, end) = address_range(text);
+    AnalysedText { previous: ANALYSED_TEXT.with(|current| current.replace((start, end, word_chars(text)))) }
 }
 
 /// Ends what [`analysing`] began, when the analysis ends or unwinds: the text's memory
 /// may then hold another text.
 pub struct AnalysedText {
-    previous: (usize, usize),
+    previous: (usize, usize, WordChars),
 }
 
 impl Drop for AnalysedText {
     fn drop(&mut self) {
-        ASCII_TEXT.with(|current| current.set(self.previous));
+        ANALYSED_TEXT.with(|current| current.set(self.previous));
     }
 }
 
@@ -165,16 +200,27 @@ impl Drop for AnalysedText {
 /// answered without reading `text` when it lies inside the text being analysed and that
 /// holds for all of it.
 pub fn word_characters_are_ascii(text: &str) -> bool {
-    inside_ascii_text(text) || ascii_boundaries_suffice(text)
+    word_chars_of(text) == WordChars::Ascii
 }
 
-/// Whether `text` lies inside the text [`analysing`] found to need only ASCII
-/// boundaries.
-fn inside_ascii_text(text: &str) -> bool {
+/// [`word_chars`] of `text`, read no further than need be when `text` lies inside the
+/// text being analysed: not at all when that one's are ASCII, and only to the first
+/// letter beyond ASCII when they are Latin.
+fn word_chars_of(text: &str) -> WordChars {
+    match analysed_word_chars(text) {
+        Some(WordChars::Ascii) => WordChars::Ascii,
+        Some(WordChars::Latin) if first_word_char_beyond_ascii(text).is_none() => WordChars::Ascii,
+        Some(WordChars::Latin) => WordChars::Latin,
+        Some(WordChars::Other) | None => word_chars(text),
+    }
+}
+
+/// What the word characters of the text being analysed are, if `text` lies inside it.
+fn analysed_word_chars(text: &str) -> Option<WordChars> {
     let (start, end) = address_range(text);
-    ASCII_TEXT.with(|current| {
-        let (known_start, known_end) = current.get();
-        known_start < known_end && known_start <= start && end <= known_end
+    ANALYSED_TEXT.with(|current| {
+        let (known_start, known_end, chars) = current.get();
+        (known_start < known_end && known_start <= start && end <= known_end).then_some(chars)
     })
 }
 
@@ -187,17 +233,39 @@ fn address_range(text: &str) -> (usize, usize) {
 /// Whether no character of `text` outside ASCII is a word character, so that `\b` and
 /// `(?-u:\b)` find the same boundaries in it.
 pub fn ascii_boundaries_suffice(text: &str) -> bool {
+    first_word_char_beyond_ascii(text).is_none()
+}
+
+/// What the word characters of `text` are.
+pub fn word_chars(text: &str) -> WordChars {
+    let mut rest = text;
+    while let Some(at) = first_word_char_beyond_ascii(rest) {
+        let c = rest[at..].chars().next().expect("a character starts there");
+        if !LATIN.holds(c) {
+            return WordChars::Other;
+        }
+        rest = &rest[at + c.len_utf8()..];
+    }
+    if rest.len() == text.len() {
+        WordChars::Ascii
+    } else {
+        WordChars::Latin
+    }
+}
+
+/// Where the first word character of `text` beyond ASCII starts.
+fn first_word_char_beyond_ascii(text: &str) -> Option<usize> {
     // Only the non-ASCII characters are decoded, and the ASCII between them is skipped a
     // chunk at a time: this runs before every search of a pattern, and most of a text
     // with a curly quote in it is still ASCII.
-    let mut rest = text;
+    let mut at = 0;
     loop {
-        let at = ascii_prefix_len(rest.as_bytes());
-        let Some(c) = rest[at..].chars().next() else { return true };
+        at += ascii_prefix_len(&text.as_bytes()[at..]);
+        let c = text[at..].chars().next()?;
         if regex_syntax::is_word_character(c) {
-            return false;
+            return Some(at);
         }
-        rest = &rest[at + c.len_utf8()..];
+        at += c.len_utf8();
     }
 }
 
@@ -213,32 +281,142 @@ fn ascii_prefix_len(bytes: &[u8]) -> usize {
     len
 }
 
-/// `pattern` in its ASCII form: each `\b` written `(?-u:\b)`, and the letter, capital,
-/// digit and word classes (`\p{L}`, `\p{Lu}`, `\d`, `\w`) narrowed to their ASCII
+/// How a form narrows the pattern: what each `\b` becomes, if anything, and the members
+/// each narrowed class keeps, written to go inside brackets.
+#[derive(Debug)]
+struct Narrowing {
+    boundary: Option<&'static str>,
+    /// For `\p{Lu}`, `\p{L}`, `\d` and `\w`, in that order ([`CLASSES`]).
+    members: [String; 4],
+}
+
+/// The classes a form narrows, as the patterns write them.
+const CLASSES: [&str; 4] = [r"\p{Lu}", r"\p{L}", r"\d", r"\w"];
+
+/// The ASCII form: each `\b` written `(?-u:\b)`, and the classes narrowed to their ASCII
 /// members. On a text whose non-ASCII characters are no word characters, both forms
 /// match the same: none of those characters belongs to any of these classes. The ASCII
 /// classes also make the pattern's automaton a fraction of the size (the Unicode letter
 /// class alone is hundreds of states, copied at every use), which is memory per thread.
-/// Everything else is left as written, which is always correct.
-fn ascii_form(pattern: &str) -> String {
+static ASCII_NARROWING: LazyLock<Narrowing> = LazyLock::new(|| Narrowing {
+    boundary: Some(r"(?-u:\b)"),
+    members: ["A-Z", "A-Za-z", "0-9", "0-9A-Za-z_"].map(String::from),
+});
+
+/// The Latin letters, and the Latin form's narrowing.
+static LATIN: LazyLock<Latin> = LazyLock::new(Latin::new);
+
+/// The word characters beyond ASCII that a text may hold and still be read by the Latin
+/// form: those of the Latin blocks (Latin-1, Extended-A and -B, Extended Additional) and
+/// the combining accents, less any that a pattern's `(?i)` would match differently in the
+/// narrowed classes: "µ", whose capital is the Greek "Μ", is a case of a capital letter
+/// as the pattern is written, but not of one among the Latin letters.
+///
+/// On such a text a class and its members among these characters match the same
+/// characters, in either case mode: the text holds no other word character. The
+/// boundaries stay Unicode ones.
+#[derive(Debug)]
+struct Latin {
+    admitted: Ranges,
+    narrowing: Narrowing,
+}
+
+impl Latin {
+    fn new() -> Latin {
+        let blocks = [('\u{0}', '\u{24F}'), ('\u{300}', '\u{36F}'), ('\u{1E00}', '\u{1EFF}')];
+        let classes = CLASSES.map(|class| Ranges::of_class(&unicode_class(class)));
+        // Drop each character whose cases meet a class only outside the characters kept,
+        // until none is left to drop (dropping one may change another's answer).
+        let mut admitted: Vec<char> = blocks.iter().flat_map(|&(lo, hi)| lo..=hi).collect();
+        loop {
+            let kept = Ranges::of(&admitted);
+            let agrees = |&c: &char| {
+                let cases = cases_of(c);
+                classes.iter().all(|class| cases.iter().any(|&v| class.holds(v)) == cases.iter().any(|&v| class.holds(v) && kept.holds(v)))
+            };
+            let before = admitted.len();
+            admitted.retain(agrees);
+            if admitted.len() == before {
+                break;
+            }
+        }
+        let members = classes.map(|class| Ranges::of(&admitted.iter().copied().filter(|&c| class.holds(c)).collect::<Vec<char>>()).written());
+        Latin { admitted: Ranges::of(&admitted), narrowing: Narrowing { boundary: None, members } }
+    }
+
+    fn holds(&self, c: char) -> bool {
+        self.admitted.holds(c)
+    }
+}
+
+/// `c` and its other cases, as a pattern's `(?i)` matches them.
+fn cases_of(c: char) -> Vec<char> {
+    use regex_syntax::hir::{ClassUnicode, ClassUnicodeRange};
+    let mut cases = ClassUnicode::new([ClassUnicodeRange::new(c, c)]);
+    cases.case_fold_simple();
+    cases.iter().flat_map(|r| r.start()..=r.end()).collect()
+}
+
+/// Characters as sorted, disjoint inclusive ranges.
+#[derive(Debug)]
+struct Ranges(Vec<(char, char)>);
+
+impl Ranges {
+    /// `chars`, sorted.
+    fn of(chars: &[char]) -> Ranges {
+        let mut ranges: Vec<(char, char)> = Vec::new();
+        for &c in chars {
+            match ranges.last_mut() {
+                Some((_, hi)) if char::from_u32(u32::from(*hi) + 1) == Some(c) => *hi = c,
+                _ => ranges.push((c, c)),
+            }
+        }
+        Ranges(ranges)
+    }
+
+    fn of_class(class: &regex_syntax::hir::ClassUnicode) -> Ranges {
+        Ranges(class.iter().map(|r| (r.start(), r.end())).collect())
+    }
+
+    fn holds(&self, c: char) -> bool {
+        let at = self.0.partition_point(|&(_, hi)| hi < c);
+        self.0.get(at).is_some_and(|&(lo, _)| lo <= c)
+    }
+
+    /// As a bracketed class's members.
+    fn written(&self) -> String {
+        self.0.iter().map(|&(lo, hi)| format!(r"\x{{{:X}}}-\x{{{:X}}}", u32::from(lo), u32::from(hi))).collect()
+    }
+}
+
+/// `class` (one of [`CLASSES`]) as the regex crate reads it.
+fn unicode_class(class: &str) -> regex_syntax::hir::ClassUnicode {
+    match regex_syntax::parse(class).expect("a built-in class parses").into_kind() {
+        regex_syntax::hir::HirKind::Class(regex_syntax::hir::Class::Unicode(class)) => class,
+        other => panic!("{class} is no Unicode class: {other:?}"),
+    }
+}
+
+/// `pattern` with its `\b` and its [`CLASSES`] narrowed as `narrowing` says. Everything
+/// else is left as written, which is always correct.
+fn narrowed_form(pattern: &str, narrowing: &Narrowing) -> String {
     let mut out = String::with_capacity(pattern.len() + 16);
     let mut in_class = 0usize;
     let mut rest = pattern;
     while let Some(c) = rest.chars().next() {
-        let narrowed = [(r"\p{Lu}", "A-Z"), (r"\p{L}", "A-Za-z"), (r"\d", "0-9"), (r"\w", "0-9A-Za-z_")]
-            .into_iter()
-            .find(|(class, _)| rest.starts_with(class));
-        if let Some((class, members)) = narrowed {
+        if let Some((class, members)) = CLASSES.iter().zip(&narrowing.members).find(|(class, _)| rest.starts_with(*class)) {
             if in_class > 0 {
                 out.push_str(members);
             } else {
-                out.push_str(&format!("[{members}]"));
+                out.push('[');
+                out.push_str(members);
+                out.push(']');
             }
             rest = &rest[class.len()..];
             continue;
         }
-        if rest.starts_with(r"\b") && in_class == 0 {
-            out.push_str(r"(?-u:\b)");
+        if let Some(boundary) = narrowing.boundary.filter(|_| rest.starts_with(r"\b") && in_class == 0) {
+            out.push_str(boundary);
             rest = &rest[2..];
             continue;
         }
@@ -264,12 +442,21 @@ fn ascii_form(pattern: &str) -> String {
 mod tests {
     use super::*;
 
+    fn ascii_form(pattern: &str) -> String {
+        narrowed_form(pattern, &ASCII_NARROWING)
+    }
+
     #[test]
     fn boundaries_and_classes_are_narrowed_but_escapes_are_not() {
         assert_eq!(ascii_form(r"\bMP\b"), r"(?-u:\b)MP(?-u:\b)");
         assert_eq!(ascii_form(r"a\\b\."), r"a\\b\.");
         assert_eq!(ascii_form(r"\p{Lu}[\p{L}'’\]-]*\d+[\b]"), r"[A-Z][A-Za-z'’\]-]*[0-9]+[\b]");
         assert_eq!(ascii_form(r"\p{Greek}\s"), r"\p{Greek}\s");
+        // The Latin form keeps the Unicode boundaries and narrows the classes.
+        let latin = narrowed_form(r"\bMP \p{Lu}[\p{L}'-]*\d", &LATIN.narrowing);
+        assert!(latin.starts_with(r"\bMP [\x{41}-\x{5A}\x{C0}-\x{D6}"), "{latin}");
+        assert!(latin.ends_with(r"'-]*[\x{30}-\x{39}]"), "{latin}");
+        assert_eq!(narrowed_form(r"\bMP\b", &LATIN.narrowing), r"\bMP\b");
     }
 
     #[test]
@@ -284,6 +471,11 @@ mod tests {
         // With nothing to narrow, one compilation serves every text.
         let plain = WordRegex::small(r"majority of", 64 << 10);
         assert!(std::ptr::eq(plain.for_text("£ majority of"), plain.for_text("Dubé majority of")));
+        // With only boundaries to narrow, the Latin form is the pattern as written.
+        assert!(std::ptr::eq(re.for_text("Dubé won"), re.unicode()));
+        let names = WordRegex::small(r"\p{Lu}\p{L}+ won", 64 << 10);
+        let forms = [names.for_text("Dube won"), names.for_text("Dubé won"), names.for_text("Δ won")];
+        assert!(std::ptr::eq(forms[0], names.ascii()) && std::ptr::eq(forms[1], names.latin().unwrap()) && std::ptr::eq(forms[2], names.unicode()));
     }
 
     #[test]
@@ -300,42 +492,88 @@ mod tests {
     }
 
     #[test]
-    fn an_analysed_text_is_known_to_need_only_ascii_in_all_its_parts_until_it_ends() {
-        let article = String::from("Labour won £5m – “a record” in Putney.");
-        let accented = String::from("Ms Dubé won.");
-        {
-            let _analysing = analysing(&article);
-            assert!(inside_ascii_text(&article) && inside_ascii_text(&article[7..20]));
-            assert!(!inside_ascii_text(&accented) && !inside_ascii_text("Labour won"));
-            {
-                // A text with a letter outside ASCII is checked search by search.
-                let _inner = analysing(&accented);
-                assert!(!inside_ascii_text(&accented[..5]) && !inside_ascii_text(&article));
-                let re = WordRegex::small(r"\bwon\b", 64 << 10);
-                assert!(std::ptr::eq(re.for_text(&accented), re.unicode()));
-                assert!(!std::ptr::eq(re.for_text(&accented[..5]), re.unicode()));
-            }
-            assert!(inside_ascii_text(&article[1..]), "the outer text is known again");
-        }
-        assert!(!inside_ascii_text(&article[1..]), "its memory may hold another text now");
+    fn word_characters_are_ascii_latin_or_other() {
+        assert_eq!(word_chars("Labour won £5m – “a record” ×2"), WordChars::Ascii);
+        assert_eq!(word_chars(""), WordChars::Ascii);
+        assert_eq!(word_chars("Ms Dubé won"), WordChars::Latin);
+        assert_eq!(word_chars("Siân, Zoë, Łukasz, Şahin, Nguyễn, Straße, ſ, Ÿ and e\u{301}"), WordChars::Latin);
+        assert_eq!(word_chars("Dubé and Σ"), WordChars::Other);
+        assert_eq!(word_chars("२०१९ election"), WordChars::Other);
+        // Its capital is Greek: "(?i)\p{Lu}" holds it, the Latin capitals do not.
+        assert_eq!(word_chars("5µg"), WordChars::Other);
     }
 
     #[test]
-    fn both_compilations_agree_where_the_fast_one_is_chosen() {
-        let re = WordRegex::new(r"(?i)\b(?:votes?|elected)\b");
-        for text in ["£5 votes – “Elected” and unelected", "Ms Dubé votes", "évotes votesé votes"] {
-            let got: Vec<_> = re.for_text(text).find_iter(text).map(|m| m.range()).collect();
-            let unicode: Vec<_> = re.unicode().find_iter(text).map(|m| m.range()).collect();
-            assert_eq!(got, unicode, "{text}");
+    fn an_analysed_text_is_known_in_all_its_parts_until_it_ends() {
+        let article = String::from("Labour won £5m – “a record” in Putney.");
+        let accented = String::from("Ms Dubé won.");
+        let greek = String::from("Mr Δ won.");
+        let re = WordRegex::small(r"\p{Lu}\p{L}+ won", 64 << 10);
+        {
+            let _analysing = analysing(&article);
+            assert_eq!(analysed_word_chars(&article[7..20]), Some(WordChars::Ascii));
+            assert_eq!(analysed_word_chars(&accented), None);
+            assert_eq!(analysed_word_chars("Labour won"), None, "the same words elsewhere are not inside it");
+            {
+                // Its parts without the accent are read as ASCII ones.
+                let _inner = analysing(&accented);
+                assert_eq!(analysed_word_chars(&accented[..5]), Some(WordChars::Latin));
+                assert_eq!(word_chars_of(&accented[..5]), WordChars::Ascii);
+                assert!(std::ptr::eq(re.for_text(&accented), re.latin().unwrap()));
+                assert!(std::ptr::eq(re.for_text(&accented[..5]), re.ascii()));
+                let _innermost = analysing(&greek);
+                assert_eq!(word_chars_of(&greek[..3]), WordChars::Ascii);
+                assert!(std::ptr::eq(re.for_text(&greek), re.unicode()));
+            }
+            assert_eq!(analysed_word_chars(&article[1..]), Some(WordChars::Ascii), "the outer text is known again");
         }
-        let names = WordRegex::new(r"\p{Lu}[\p{L}'’-]*\ (?:seat|ward)\b");
-        for text in ["£5m for the Harbridge seat, O’Neill ward – “Ash ward”", "the Ösel seat and Dubé ward", "ÖSEL seat"] {
-            let got: Vec<_> = names.for_text(text).find_iter(text).map(|m| m.range()).collect();
-            let unicode: Vec<_> = names.unicode().find_iter(text).map(|m| m.range()).collect();
-            assert_eq!(got, unicode, "{text}");
-            assert!(!got.is_empty());
+        assert_eq!(analysed_word_chars(&article[1..]), None, "its memory may hold another text now");
+    }
+
+    /// The characters `class` holds, as the regex crate compiles it.
+    fn compiled(class: &str) -> Ranges {
+        match regex_syntax::parse(class).unwrap().into_kind() {
+            regex_syntax::hir::HirKind::Class(regex_syntax::hir::Class::Unicode(class)) => Ranges::of_class(&class),
+            other => panic!("{other:?}"),
         }
+    }
+
+    #[test]
+    fn a_narrowed_class_holds_what_the_class_holds_of_every_character_its_texts_may_hold() {
+        let latin_texts_hold = |c: char| !regex_syntax::is_word_character(c) || LATIN.holds(c);
+        let ascii_texts_hold = |c: char| !regex_syntax::is_word_character(c) || c.is_ascii();
+        for (narrowing, may_hold) in [(&LATIN.narrowing, &latin_texts_hold as &dyn Fn(char) -> bool), (&*ASCII_NARROWING, &ascii_texts_hold)] {
+            for (class, members) in CLASSES.iter().zip(&narrowing.members) {
+                for case in ["", "(?i)"] {
+                    let (whole, narrowed) = (compiled(&format!("{case}{class}")), compiled(&format!("{case}[{members}]")));
+                    for c in (0..=u32::from(char::MAX)).filter_map(char::from_u32).filter(|&c| may_hold(c)) {
+                        assert_eq!(whole.holds(c), narrowed.holds(c), "{case}{class} {c:?}");
+                    }
+                }
+            }
+        }
+        assert!((0..128u8).all(|b| LATIN.holds(char::from(b))));
+        assert!("éÉßſÿŸłŁğİıễ\u{301}".chars().all(|c| LATIN.holds(c)));
+        assert!(!LATIN.holds('µ') && !LATIN.holds('Σ'));
+    }
+
+    #[test]
+    fn every_compilation_agrees_with_the_pattern_where_it_is_chosen() {
+        const PIECES: &[&str] = &["Dub", "é", "É", "Ösel", "ß", "ſ", "ÿ", "Ÿ", "µ", "Σ", "K", "votes", "VOTES", " ", "-", "’", "1", "٣", "seat", " ward", "\u{301}", "£", "x"];
+        let patterns = [r"(?i)\b(?:votes?|elected)\b", r"\p{Lu}[\p{L}'’-]*\ (?:seat|ward)\b", r"(?i)\b\w+s\b", r"\b\d+\b", r"(?i)[^\p{L}\s]\p{Lu}+"];
+        let regexes = patterns.map(WordRegex::new);
+        let mut latin_texts = 0;
+        for text in crate::generated::texts(PIECES, 20_000, 10) {
+            latin_texts += usize::from(word_chars(&text) == WordChars::Latin);
+            for re in &regexes {
+                let got: Vec<_> = re.for_text(&text).find_iter(&text).map(|m| m.range()).collect();
+                let unicode: Vec<_> = re.unicode().find_iter(&text).map(|m| m.range()).collect();
+                assert_eq!(got, unicode, "{} {text:?}", re.as_str());
+            }
+        }
+        assert!(latin_texts > 5_000, "{latin_texts}");
         // The case that needs the slow one: next to "é" the ASCII boundary would match.
+        let re = &regexes[0];
         let text = "évotes";
         assert_eq!(re.unicode().find_iter(text).count(), 0);
         assert_eq!(build(&ascii_form(&re.pattern), None).find_iter(text).count(), 1);
