@@ -3,16 +3,19 @@
 
     python3 bench/run.py                 # 10k and 100k articles, all measurements
     python3 bench/run.py --sizes 10000   # one size
-    python3 bench/run.py --runs 5        # more timed runs per command
+    python3 bench/run.py --runs 9        # more timed rounds (default 5)
     python3 bench/run.py --no-pgo        # the release-lto build without PGO
 
 Needs hyperfine (Debian: apt-get install hyperfine) and GNU time (/usr/bin/time). The
 corpora are built by bench/make_corpus.py under target/bench/ (never committed) and
-reused by later runs. Every timed command runs on warm page cache: one warm-up run
-first, then --runs timed runs. `wc -w` runs in the same session, on the same files, so
-the ratio holds even when the machine is busy. The table is printed in Markdown and
-saved to target/bench/results.md. Check `uptime` first: other work on the machine makes
-every number worse.
+reused by later runs. Every timed command runs on warm page cache: one warm-up round
+first, then --runs timed rounds. In each round `wc -w`, one thread and all threads run
+one after the other on the same files, so that a change in the machine's speed (this
+one's drifts by a third within an hour) falls on all three alike: the table gives the
+median of the rounds, the best round for one thread, and the speed-up as the median of
+each round's own ratio. The table is printed in Markdown and saved to
+target/bench/results.md, each round's times to target/bench/*.json. Check `uptime`
+first: other work on the machine makes every number worse.
 
 The measured binary is the one to ship: the release-lto profile built with
 profile-guided optimisation by bench/build_pgo.py (trained on other articles than the
@@ -26,6 +29,7 @@ import json
 import os
 import re
 import shutil
+import statistics
 import subprocess
 import sys
 import time
@@ -54,6 +58,34 @@ def corpus(count):
     return folder, files, size
 
 
+def timed(cmd):
+    """Wall-clock seconds and CPU seconds (user and system, with its children) of `cmd`,
+    a shell command."""
+    start = time.perf_counter()
+    child = subprocess.Popen(["sh", "-c", cmd])
+    _, status, usage = os.wait4(child.pid, 0)
+    wall = time.perf_counter() - start
+    if status != 0:
+        sys.exit(f"bench: `{cmd}` failed ({status})")
+    return wall, usage.ru_utime + usage.ru_stime
+
+
+def rounds(commands, runs, name):
+    """Each of `commands` once per round, in turn, after a warm-up round: per command its
+    wall-clock seconds and CPU seconds of every round, also saved to target/bench/NAME.json."""
+    for cmd in commands:
+        timed(cmd)
+    results = [{"command": cmd, "wall": [], "cpu": []} for cmd in commands]
+    for _ in range(runs):
+        for cmd, result in zip(commands, results):
+            wall, cpu = timed(cmd)
+            result["wall"].append(wall)
+            result["cpu"].append(cpu)
+    with open(os.path.join(BENCH, f"{name}.json"), "w") as f:
+        json.dump(results, f, indent=1)
+    return results
+
+
 def hyperfine(commands, runs, name):
     out = os.path.join(BENCH, f"{name}.json")
     run(["hyperfine", "--style", "basic", "--warmup", "1", "--runs", str(runs), "--export-json", out, *commands],
@@ -72,7 +104,7 @@ def peak_rss_mb(cmd):
 def main():
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     p.add_argument("--sizes", default="10000,100000", help="corpus sizes in articles (default 10000,100000)")
-    p.add_argument("--runs", type=int, default=3, help="timed runs per command (default 3)")
+    p.add_argument("--runs", type=int, default=5, help="timed rounds (default 5)")
     p.add_argument("--no-pgo", action="store_true", help="measure the release-lto build without profile-guided optimisation")
     p.add_argument("--no-build", action="store_true", help="measure the binary built last (the PGO one unless --no-pgo)")
     args = p.parse_args()
@@ -98,7 +130,7 @@ def main():
     build = "release-lto with PGO" if pgo else "release-lto without PGO"
     say(f"newsfacts {commit} ({build}), {time.strftime('%Y-%m-%d %H:%M')}, {cores} cores ({cpu}), load before: {os.getloadavg()[0]:.2f}")
     say()
-    say(f"| articles | MB | `wc -w` s | 1 thread s | 1 thread MB/s | 1 thread articles/s | 1 thread MB/s of CPU time | x `wc -w` | {cores} threads s | {cores} threads MB/s | speed-up | peak RSS 1 / {cores} threads |")
+    say(f"| articles | MB | `wc -w` s | 1 thread s | 1 thread MB/s (best) | 1 thread articles/s | 1 thread MB/s of CPU time | x `wc -w` | {cores} threads s | {cores} threads MB/s | speed-up | peak RSS 1 / {cores} threads |")
     say("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for count in [int(s) for s in args.sizes.split(",")]:
         folder, files, size = corpus(count)
@@ -106,13 +138,17 @@ def main():
         wc = f"find {folder} -name '*.txt' -print0 | xargs -0 wc -w > /dev/null"
         one = f"{binary} extract -q -j1 {folder} > /dev/null"
         all_ = f"{binary} extract -q -j{cores} {folder} > /dev/null"
-        results = hyperfine([wc, one, all_], args.runs, f"throughput-{count}")
-        r_wc, r_one, r_all = (r["mean"] for r in results)
-        cpu_one = results[1]["user"] + results[1]["system"]
+        r_wc, r_one, r_all = rounds([wc, one, all_], args.runs, f"throughput-{count}")
+        t_wc, t_one, t_all = (statistics.median(r["wall"]) for r in (r_wc, r_one, r_all))
+        best_one = min(r_one["wall"])
+        speed_up = statistics.median(one / all_ for one, all_ in zip(r_one["wall"], r_all["wall"]))
+        cpu_one = statistics.median(r_one["cpu"])
         rss_one, rss_all = peak_rss_mb(one), peak_rss_mb(all_)
         mb = size / 1e6
-        say(f"| {files:,} | {mb:.1f} | {r_wc:.2f} | {r_one:.2f} | {mb / r_one:.1f} | {files / r_one:,.0f} | {mb / cpu_one:.1f} | {r_one / r_wc:.0f} "
-            f"| {r_all:.2f} | {mb / r_all:.1f} | {r_one / r_all:.2f}x | {rss_one:.0f} / {rss_all:.0f} MB |")
+        say(f"| {files:,} | {mb:.1f} | {t_wc:.2f} | {t_one:.2f} | {mb / t_one:.1f} ({mb / best_one:.1f}) | {files / t_one:,.0f} | {mb / cpu_one:.1f} | {t_one / t_wc:.0f} "
+            f"| {t_all:.2f} | {mb / t_all:.1f} | {speed_up:.2f}x | {rss_one:.0f} / {rss_all:.0f} MB |")
+    say()
+    say(f"Medians of {args.runs} rounds; in each round the three commands ran one after the other. Speed-up: the median of each round's one-thread time over its {cores}-thread time.")
 
     # Control: how much parallelism the machine gives right now. N independent sha256sum
     # runs side by side against one; on a quiet N-core machine the speed-up is close to N,
@@ -122,7 +158,7 @@ def main():
         f.write(b"\0" * 150_000_000)
     single = f"sha256sum {blob} > /dev/null"
     side_by_side = " & ".join([f"sha256sum {blob} > /dev/null"] * cores) + " & wait"
-    r_single, r_parallel = (r["mean"] for r in hyperfine([single, side_by_side], args.runs, "control"))
+    r_single, r_parallel = (statistics.median(r["wall"]) for r in rounds([single, side_by_side], args.runs, "control"))
     say()
     say(f"Control: {cores} x `sha256sum` side by side against one: speed-up {cores * r_single / r_parallel:.2f}x "
         f"(what the machine allowed during this run; {cores}.00x on a quiet machine)")
