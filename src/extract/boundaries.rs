@@ -237,7 +237,7 @@ pub fn ascii_boundaries_suffice(text: &str) -> bool {
 }
 
 /// What the word characters of `text` are.
-pub fn word_chars(text: &str) -> WordChars {
+fn word_chars(text: &str) -> WordChars {
     let mut rest = text;
     while let Some(at) = first_word_char_beyond_ascii(rest) {
         let c = rest[at..].chars().next().expect("a character starts there");
@@ -317,19 +317,19 @@ static LATIN: LazyLock<Latin> = LazyLock::new(Latin::new);
 /// boundaries stay Unicode ones.
 #[derive(Debug)]
 struct Latin {
-    admitted: Ranges,
+    admitted: CharClass,
     narrowing: Narrowing,
 }
 
 impl Latin {
     fn new() -> Latin {
         let blocks = [('\u{0}', '\u{24F}'), ('\u{300}', '\u{36F}'), ('\u{1E00}', '\u{1EFF}')];
-        let classes = CLASSES.map(|class| Ranges::of_class(&unicode_class(class)));
+        let classes = CLASSES.map(CharClass::new);
         // Drop each character whose cases meet a class only outside the characters kept,
         // until none is left to drop (dropping one may change another's answer).
         let mut admitted: Vec<char> = blocks.iter().flat_map(|&(lo, hi)| lo..=hi).collect();
         loop {
-            let kept = Ranges::of(&admitted);
+            let kept = CharClass::of(&admitted);
             let agrees = |&c: &char| {
                 let cases = cases_of(c);
                 classes.iter().all(|class| cases.iter().any(|&v| class.holds(v)) == cases.iter().any(|&v| class.holds(v) && kept.holds(v)))
@@ -340,8 +340,8 @@ impl Latin {
                 break;
             }
         }
-        let members = classes.map(|class| Ranges::of(&admitted.iter().copied().filter(|&c| class.holds(c)).collect::<Vec<char>>()).written());
-        Latin { admitted: Ranges::of(&admitted), narrowing: Narrowing { boundary: None, members } }
+        let members = classes.map(|class| CharClass::of(&admitted.iter().copied().filter(|&c| class.holds(c)).collect::<Vec<char>>()).written());
+        Latin { admitted: CharClass::of(&admitted), narrowing: Narrowing { boundary: None, members } }
     }
 
     fn holds(&self, c: char) -> bool {
@@ -357,13 +357,23 @@ fn cases_of(c: char) -> Vec<char> {
     cases.iter().flat_map(|r| r.start()..=r.end()).collect()
 }
 
-/// Characters as sorted, disjoint inclusive ranges.
+/// A class of characters as sorted, disjoint inclusive ranges, asked of one character
+/// at a time (the name scanner's letters and capitals, the Latin letters).
 #[derive(Debug)]
-struct Ranges(Vec<(char, char)>);
+pub(crate) struct CharClass(Vec<(char, char)>);
 
-impl Ranges {
+impl CharClass {
+    /// `class`, a pattern that is one class of characters (`\p{L}`, `(?i)[a-z]`), as the
+    /// regex crate reads it.
+    pub(crate) fn new(class: &str) -> CharClass {
+        match regex_syntax::parse(class).expect("a built-in class parses").into_kind() {
+            regex_syntax::hir::HirKind::Class(regex_syntax::hir::Class::Unicode(class)) => CharClass(class.iter().map(|r| (r.start(), r.end())).collect()),
+            other => panic!("{class} is no class of characters: {other:?}"),
+        }
+    }
+
     /// `chars`, sorted.
-    fn of(chars: &[char]) -> Ranges {
+    fn of(chars: &[char]) -> CharClass {
         let mut ranges: Vec<(char, char)> = Vec::new();
         for &c in chars {
             match ranges.last_mut() {
@@ -371,14 +381,10 @@ impl Ranges {
                 _ => ranges.push((c, c)),
             }
         }
-        Ranges(ranges)
+        CharClass(ranges)
     }
 
-    fn of_class(class: &regex_syntax::hir::ClassUnicode) -> Ranges {
-        Ranges(class.iter().map(|r| (r.start(), r.end())).collect())
-    }
-
-    fn holds(&self, c: char) -> bool {
+    pub(crate) fn holds(&self, c: char) -> bool {
         let at = self.0.partition_point(|&(_, hi)| hi < c);
         self.0.get(at).is_some_and(|&(lo, _)| lo <= c)
     }
@@ -386,14 +392,6 @@ impl Ranges {
     /// As a bracketed class's members.
     fn written(&self) -> String {
         self.0.iter().map(|&(lo, hi)| format!(r"\x{{{:X}}}-\x{{{:X}}}", u32::from(lo), u32::from(hi))).collect()
-    }
-}
-
-/// `class` (one of [`CLASSES`]) as the regex crate reads it.
-fn unicode_class(class: &str) -> regex_syntax::hir::ClassUnicode {
-    match regex_syntax::parse(class).expect("a built-in class parses").into_kind() {
-        regex_syntax::hir::HirKind::Class(regex_syntax::hir::Class::Unicode(class)) => class,
-        other => panic!("{class} is no Unicode class: {other:?}"),
     }
 }
 
@@ -530,14 +528,6 @@ mod tests {
         assert_eq!(analysed_word_chars(&article[1..]), None, "its memory may hold another text now");
     }
 
-    /// The characters `class` holds, as the regex crate compiles it.
-    fn compiled(class: &str) -> Ranges {
-        match regex_syntax::parse(class).unwrap().into_kind() {
-            regex_syntax::hir::HirKind::Class(regex_syntax::hir::Class::Unicode(class)) => Ranges::of_class(&class),
-            other => panic!("{other:?}"),
-        }
-    }
-
     #[test]
     fn a_narrowed_class_holds_what_the_class_holds_of_every_character_its_texts_may_hold() {
         let latin_texts_hold = |c: char| !regex_syntax::is_word_character(c) || LATIN.holds(c);
@@ -545,7 +535,7 @@ mod tests {
         for (narrowing, may_hold) in [(&LATIN.narrowing, &latin_texts_hold as &dyn Fn(char) -> bool), (&*ASCII_NARROWING, &ascii_texts_hold)] {
             for (class, members) in CLASSES.iter().zip(&narrowing.members) {
                 for case in ["", "(?i)"] {
-                    let (whole, narrowed) = (compiled(&format!("{case}{class}")), compiled(&format!("{case}[{members}]")));
+                    let (whole, narrowed) = (CharClass::new(&format!("{case}{class}")), CharClass::new(&format!("{case}[{members}]")));
                     for c in (0..=u32::from(char::MAX)).filter_map(char::from_u32).filter(|&c| may_hold(c)) {
                         assert_eq!(whole.holds(c), narrowed.holds(c), "{case}{class} {c:?}");
                     }

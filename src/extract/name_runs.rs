@@ -16,8 +16,7 @@
 
 use std::ops::Range;
 
-use regex_syntax::hir::{Class, HirKind};
-
+use super::boundaries::CharClass;
 use super::capitals::next_capital_or_non_ascii;
 
 /// Lower-case words that join the words of a name: "Marsha de Cordova", "Ursula von der Leyen".
@@ -151,25 +150,6 @@ fn particle_end(text: &str, at: usize) -> Option<usize> {
     let window = &bytes[at..bytes.len().min(at + LONGEST_PARTICLE + 1)];
     let len = window.iter().position(|&b| b == b' ' || b == b'\t')?;
     PARTICLES.contains(&&text[at..at + len]).then_some(at + len)
-}
-
-/// A Unicode class as sorted inclusive ranges.
-#[derive(Debug)]
-struct CharClass(Vec<(char, char)>);
-
-impl CharClass {
-    fn new(class: &str) -> CharClass {
-        let hir = regex_syntax::parse(class).expect("built-in class parses");
-        match hir.kind() {
-            HirKind::Class(Class::Unicode(class)) => CharClass(class.ranges().iter().map(|r| (r.start(), r.end())).collect()),
-            _ => panic!("{class} is not a class of characters"),
-        }
-    }
-
-    fn holds(&self, c: char) -> bool {
-        let at = self.0.partition_point(|&(_, hi)| hi < c);
-        self.0.get(at).is_some_and(|&(lo, _)| lo <= c)
-    }
 }
 
 #[cfg(test)]
