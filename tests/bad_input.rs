@@ -529,8 +529,21 @@ impl Nobody {
         Some(Nobody { binary })
     }
 
+    /// Tries again while the kernel says the copy is busy (ETXTBSY): a test on another
+    /// thread that forks while `fs::copy` holds the copy open for writing gives its child
+    /// that descriptor until the child's exec closes it, and so for that moment the copy
+    /// cannot be executed.
     fn run(&self, dir: &Path, args: &[&str]) -> Output {
         use std::os::unix::process::CommandExt;
-        StdCommand::new(&self.binary).current_dir(dir).args(args).uid(Self::UID).gid(Self::UID).output().unwrap()
+        let mut tries = 0;
+        loop {
+            match StdCommand::new(&self.binary).current_dir(dir).args(args).uid(Self::UID).gid(Self::UID).output() {
+                Err(e) if e.kind() == std::io::ErrorKind::ExecutableFileBusy && tries < 200 => {
+                    tries += 1;
+                    std::thread::sleep(std::time::Duration::from_millis(10));
+                }
+                result => return result.unwrap(),
+            }
+        }
     }
 }
