@@ -538,7 +538,7 @@ impl Nobody {
         let mut tries = 0;
         loop {
             match StdCommand::new(&self.binary).current_dir(dir).args(args).uid(Self::UID).gid(Self::UID).output() {
-                Err(e) if e.kind() == std::io::ErrorKind::ExecutableFileBusy && tries < 200 => {
+                Err(e) if e.raw_os_error() == Some(libc::ETXTBSY) && tries < 200 => {
                     tries += 1;
                     std::thread::sleep(std::time::Duration::from_millis(10));
                 }
