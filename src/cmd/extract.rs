@@ -114,8 +114,8 @@ fn compile_ahead_if_large(pool: &ThreadPool, pipeline: &Pipeline, mut inputs: in
     first.into_iter().chain(inputs)
 }
 
-/// Standard input, a batch at a time, through the same ordered machinery as files; the
-/// output is flushed whenever the input runs dry.
+/// Standard input through the same ordered machinery as files, one run for as long as
+/// records keep arriving; the output is flushed whenever the input runs dry.
 fn extract_stream(
     pool: &ThreadPool,
     format: StdinFormat,
@@ -124,11 +124,11 @@ fn extract_stream(
     emit: &mut impl FnMut(Extracted, &mut RecordSink) -> io::Result<()>,
 ) -> anyhow::Result<()> {
     let window = window_len(pool);
-    let mut records = Records::spawn(io::BufReader::with_capacity(1 << 16, io::stdin()), format, window);
+    let mut records = Records::spawn(io::stdin(), format, window);
     let destination = sink.describe();
-    while let Some(batch) = records.next_batch(window) {
-        let batch = batch.context("cannot read the articles from standard input")?;
-        for_each_in_order(pool, batch, &work, |done| emit(done, sink))
+    while let Some(waited) = records.wait() {
+        waited.context("cannot read the articles from standard input")?;
+        for_each_in_order(pool, records.ready(), &work, |done| emit(done, sink))
             .and_then(|()| if records.is_dry() { sink.flush() } else { Ok(()) })
             .with_context(|| format!("cannot write the records to {destination}"))?;
     }
