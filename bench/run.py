@@ -13,7 +13,9 @@ first, then --runs timed rounds. In each round `wc -w`, one thread and all threa
 one after the other on the same files, so that a change in the machine's speed (this
 one's drifts by a third within an hour) falls on all three alike: the table gives the
 median of the rounds, the best round for one thread, and the speed-up as the median of
-each round's own ratio. The table is printed in Markdown and saved to
+each round's own ratio. A second table times the first size's articles as one JSON
+Lines stream on standard input (`extract --stdin`, as Spark's `RDD.pipe` runs it), made
+once into target/bench/corpus-10k.jsonl. The tables are printed in Markdown and saved to
 target/bench/results.md, each round's times to target/bench/*.json. Check `uptime`
 first: other work on the machine makes every number worse.
 
@@ -56,6 +58,22 @@ def corpus(count):
                 files += 1
                 size += os.path.getsize(os.path.join(root, n))
     return folder, files, size
+
+
+def stream_of(folder, files):
+    """The articles of `folder` as one JSON Lines stream for `extract --stdin`, in path
+    order, each with its path as the id: target/bench/<folder>.jsonl, made once."""
+    target = folder + ".jsonl"
+    if os.path.exists(target) and os.path.getmtime(target) >= os.path.getmtime(folder):
+        return target
+    paths = sorted(os.path.join(root, n) for root, _, names in os.walk(folder) for n in names if n.endswith(".txt"))
+    assert len(paths) == files
+    with open(target + ".tmp", "w", encoding="utf-8") as out:
+        for path in paths:
+            with open(path, encoding="utf-8", errors="replace") as f:
+                out.write(json.dumps({"id": os.path.relpath(path, folder), "text": f.read()}) + "\n")
+    os.replace(target + ".tmp", target)
+    return target
 
 
 def timed(cmd):
@@ -149,6 +167,24 @@ def main():
             f"| {t_all:.2f} | {mb / t_all:.1f} | {speed_up:.2f}x | {rss_one:.0f} / {rss_all:.0f} MB |")
     say()
     say(f"Medians of {args.runs} rounds; in each round the three commands ran one after the other. Speed-up: the median of each round's one-thread time over its {cores}-thread time.")
+
+    # The same articles as one stream on standard input, as Spark's `RDD.pipe` feeds them:
+    # no files to open, but a JSON line to parse per article. MB/s are of the articles'
+    # bytes, as above.
+    count = int(args.sizes.split(",")[0])
+    folder, files, size = corpus(count)
+    stream = stream_of(folder, files)
+    one = f"{binary} extract -q --stdin -j1 < {stream} > /dev/null"
+    all_ = f"{binary} extract -q --stdin -j{cores} < {stream} > /dev/null"
+    r_one, r_all = rounds([one, all_], args.runs, f"stream-{count}")
+    t_one, t_all = (statistics.median(r["wall"]) for r in (r_one, r_all))
+    speed_up = statistics.median(one / all_ for one, all_ in zip(r_one["wall"], r_all["wall"]))
+    rss_one, rss_all = peak_rss_mb(one), peak_rss_mb(all_)
+    mb = size / 1e6
+    say()
+    say(f"| `--stdin`, JSON Lines | stream MB | 1 thread s | 1 thread MB/s | {cores} threads s | {cores} threads MB/s | speed-up | peak RSS 1 / {cores} threads |")
+    say("|---|---:|---:|---:|---:|---:|---:|---:|")
+    say(f"| {files:,} articles | {os.path.getsize(stream) / 1e6:.1f} | {t_one:.2f} | {mb / t_one:.1f} | {t_all:.2f} | {mb / t_all:.1f} | {speed_up:.2f}x | {rss_one:.0f} / {rss_all:.0f} MB |")
 
     # Control: how much parallelism the machine gives right now. N independent sha256sum
     # runs side by side against one; on a quiet N-core machine the speed-up is close to N,
