@@ -316,17 +316,24 @@ fn lines(text: &str) -> Vec<Span> {
     out
 }
 
+/// Whether the text is wrapped at a fixed width, its paragraphs parted by blank lines.
+/// Most news text has a line longer than 100 bytes among its first few, and the answer
+/// comes there.
 fn is_hard_wrapped(text: &str, lines: &[Span]) -> bool {
-    let non_blank: Vec<&Span> = lines.iter().filter(|l| !text[(*l).clone()].trim().is_empty()).collect();
-    if non_blank.len() < 4 || non_blank.iter().any(|l| l.len() > 100) {
+    let is_blank = |line: &Span| text[line.clone()].trim().is_empty();
+    let mut non_blank = 0;
+    for line in lines.iter().filter(|line| !is_blank(line)) {
+        if line.len() > 100 {
+            return false;
+        }
+        non_blank += 1;
+    }
+    if non_blank < 4 {
         return false;
     }
-    let followed = lines
-        .windows(2)
-        .filter(|w| !text[w[0].clone()].trim().is_empty() && !text[w[1].clone()].trim().is_empty())
-        .count();
-    let has_blank = non_blank.len() < lines.len();
-    has_blank && followed * 2 >= non_blank.len()
+    let followed = lines.windows(2).filter(|w| !is_blank(&w[0]) && !is_blank(&w[1])).count();
+    let has_blank = non_blank < lines.len();
+    has_blank && followed * 2 >= non_blank
 }
 
 fn trim_span(text: &str, span: Span) -> Span {
@@ -424,6 +431,16 @@ mod tests {
         let doc = Document::parse(text.as_bytes()).unwrap();
         assert_eq!(doc.paragraphs.len(), 3);
         assert_eq!(doc.slice(&doc.paragraphs[0]), "A line that wraps\nonto another line.");
+    }
+
+    #[test]
+    fn a_long_line_or_too_few_lines_are_not_hard_wrapped() {
+        let long = format!("A line that wraps\nonto another line.\n\n{}\nand it goes on.\n\nThird\nblock.\n", "word ".repeat(21));
+        assert_eq!(Document::parse(long.as_bytes()).unwrap().paragraphs.len(), 6, "one paragraph a line");
+        let few = "Two short\nlines.\n\nThird.\n";
+        assert_eq!(Document::parse(few.as_bytes()).unwrap().paragraphs.len(), 3);
+        let no_blank = "One\ntwo\nthree\nfour";
+        assert_eq!(Document::parse(no_blank.as_bytes()).unwrap().paragraphs.len(), 4);
     }
 
     #[test]
