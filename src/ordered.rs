@@ -28,8 +28,8 @@ use rayon::ThreadPool;
 /// 7% less time (BENCHMARKS.md, ninth round) and the same peak memory.
 const WINDOW_PER_THREAD: usize = 64;
 
-/// How many results may wait for the writer at once on `pool`: the most a caller that
-/// brings its own items (a stream) should gather before calling [`for_each_in_order`].
+/// How many results may wait for the writer at once on `pool`; a caller that brings its
+/// own items (a stream) reads about as many ahead of the workers.
 pub fn window_len(pool: &ThreadPool) -> usize {
     pool.current_num_threads().max(1) * WINDOW_PER_THREAD
 }
