@@ -116,22 +116,30 @@ fn holds_anaphor_head(text: &str) -> bool {
     ANAPHOR_HEAD_FINDERS.iter().any(|finder| finder.find(text.as_bytes()).is_some())
 }
 
-/// The subject pronouns [`references`] resolves, each a whole word in this case.
-const PRONOUNS: [&str; 6] = ["she", "She", "he", "He", "they", "They"];
-
-/// Where `text` has one of [`PRONOUNS`] as a whole word (Unicode word boundaries), in
-/// order: what `\b(?:[Ss]he|[Hh]e|[Tt]hey)\b` finds. Each holds an "h" as its first or
-/// second letter, so only the letters at an "h" are read; a regex tried every "he" of
-/// "the" and "when" and was most of the time the references took.
+/// Where `text` has a subject pronoun ("she", "he", "they", or capitalised) as a whole
+/// word (Unicode word boundaries), in order: what `\b(?:[Ss]he|[Hh]e|[Tt]hey)\b` finds.
+/// Each holds "he" after its first letter or at its start, so only the letters around an
+/// "h" are read; a regex tried every "he" of "the" and "when" and was most of the time
+/// the references took. English has an "h" every twenty bytes or so: each is answered by
+/// comparing a byte or two before any character is decoded.
 fn pronouns(text: &str) -> impl Iterator<Item = Span> + '_ {
     let bytes = text.as_bytes();
     memchr::memchr2_iter(b'h', b'H', bytes).filter_map(move |h| {
-        let start = if h > 0 && matches!(bytes[h - 1], b's' | b'S' | b't' | b'T') { h - 1 } else { h };
-        if !word_edge_before(text, start) {
+        if bytes.get(h + 1) != Some(&b'e') {
             return None;
         }
-        let word = PRONOUNS.iter().find(|p| bytes[start..].starts_with(p.as_bytes()) && word_edge_after(text, start + p.len()))?;
-        Some(start..start + word.len())
+        let lower_h = bytes[h] == b'h';
+        let (start, end) = match h.checked_sub(1).map(|before| bytes[before]) {
+            // "she", "She"; "sHe" is no word of its own, and nor is its "He".
+            Some(b's' | b'S') if lower_h => (h - 1, h + 2),
+            Some(b't' | b'T') if lower_h => match bytes.get(h + 2) {
+                Some(b'y') => (h - 1, h + 3),
+                // "the", "them", "then": "he" inside a word.
+                _ => return None,
+            },
+            _ => (h, h + 2),
+        };
+        (word_edge_before(text, start) && word_edge_after(text, end)).then_some(start..end)
     })
 }
 
