@@ -13,7 +13,10 @@ first, then --runs timed rounds. In each round `wc -w`, one thread and all threa
 one after the other on the same files, so that a change in the machine's speed (this
 one's drifts by a third within an hour) falls on all three alike: the table gives the
 median of the rounds, the best round for one thread, and the speed-up as the median of
-each round's own ratio. A second table times the first size's articles as one JSON
+each round's own ratio. Warm is not always warm: this VM pages out file pages left
+idle for a few seconds (the kernel's DAMON), so the last files of a long run may come
+from disk; the MB the machine read from disk during each timed command (`pgpgin` of
+/proc/vmstat) is printed under the table. A second table times the first size's articles as one JSON
 Lines stream on standard input (`extract --stdin`, as Spark's `RDD.pipe` runs it), made
 once into target/bench/corpus-10k.jsonl. The tables are printed in Markdown and saved to
 target/bench/results.md, each round's times to target/bench/*.json. Check `uptime`
@@ -76,16 +79,29 @@ def stream_of(folder, files):
     return target
 
 
+def disk_reads_mb():
+    """MB read from block devices since boot, by the whole machine (`pgpgin` of
+    /proc/vmstat, in KiB), or None where the kernel does not say."""
+    try:
+        with open("/proc/vmstat") as f:
+            return next(int(line.split()[1]) for line in f if line.startswith("pgpgin ")) * 1024 / 1e6
+    except (OSError, StopIteration):
+        return None
+
+
 def timed(cmd):
     """Wall-clock seconds and CPU seconds (user and system, with its children) of `cmd`,
-    a shell command."""
+    a shell command, and the MB the machine read from disk meanwhile (None if unknown)."""
+    disk_before = disk_reads_mb()
     start = time.perf_counter()
     child = subprocess.Popen(["sh", "-c", cmd])
     _, status, usage = os.wait4(child.pid, 0)
     wall = time.perf_counter() - start
     if status != 0:
         sys.exit(f"bench: `{cmd}` failed ({status})")
-    return wall, usage.ru_utime + usage.ru_stime
+    disk_after = disk_reads_mb()
+    disk = None if disk_before is None or disk_after is None else disk_after - disk_before
+    return wall, usage.ru_utime + usage.ru_stime, disk
 
 
 def rounds(commands, runs, name):
@@ -93,12 +109,13 @@ def rounds(commands, runs, name):
     wall-clock seconds and CPU seconds of every round, also saved to target/bench/NAME.json."""
     for cmd in commands:
         timed(cmd)
-    results = [{"command": cmd, "wall": [], "cpu": []} for cmd in commands]
+    results = [{"command": cmd, "wall": [], "cpu": [], "disk_mb": []} for cmd in commands]
     for _ in range(runs):
         for cmd, result in zip(commands, results):
-            wall, cpu = timed(cmd)
+            wall, cpu, disk = timed(cmd)
             result["wall"].append(wall)
             result["cpu"].append(cpu)
+            result["disk_mb"].append(disk)
     with open(os.path.join(BENCH, f"{name}.json"), "w") as f:
         json.dump(results, f, indent=1)
     return results
@@ -110,6 +127,12 @@ def hyperfine(commands, runs, name):
         stdout=subprocess.DEVNULL)
     with open(out) as f:
         return [r for r in json.load(f)["results"]]
+
+
+def disk_read(result):
+    """The median MB read from disk during one command's rounds, in words."""
+    reads = [mb for mb in result["disk_mb"] if mb is not None]
+    return f"{statistics.median(reads):.1f} MB" if reads else "unknown"
 
 
 def peak_rss_mb(cmd):
@@ -150,6 +173,7 @@ def main():
     say()
     say(f"| articles | MB | `wc -w` s | 1 thread s | 1 thread MB/s (best) | 1 thread articles/s | 1 thread MB/s of CPU time | x `wc -w` | {cores} threads s | {cores} threads MB/s | speed-up | peak RSS 1 / {cores} threads |")
     say("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    disk_notes = []
     for count in [int(s) for s in args.sizes.split(",")]:
         folder, files, size = corpus(count)
         run(["sh", "-c", f"find {folder} -name '*.txt' -print0 | xargs -0 cat > /dev/null"])
@@ -162,11 +186,13 @@ def main():
         speed_up = statistics.median(one / all_ for one, all_ in zip(r_one["wall"], r_all["wall"]))
         cpu_one = statistics.median(r_one["cpu"])
         rss_one, rss_all = peak_rss_mb(one), peak_rss_mb(all_)
+        disk_notes.append(f"{files:,} articles: {disk_read(r_one)} on one thread, {disk_read(r_all)} on {cores}")
         mb = size / 1e6
         say(f"| {files:,} | {mb:.1f} | {t_wc:.2f} | {t_one:.2f} | {mb / t_one:.1f} ({mb / best_one:.1f}) | {files / t_one:,.0f} | {mb / cpu_one:.1f} | {t_one / t_wc:.0f} "
             f"| {t_all:.2f} | {mb / t_all:.1f} | {speed_up:.2f}x | {rss_one:.0f} / {rss_all:.0f} MB |")
     say()
     say(f"Medians of {args.runs} rounds; in each round the three commands ran one after the other. Speed-up: the median of each round's one-thread time over its {cores}-thread time.")
+    say(f"Read from disk while newsfacts ran (median of the rounds; the page cache should hold every file): {'; '.join(disk_notes)}.")
 
     # The same articles as one stream on standard input, as Spark's `RDD.pipe` feeds them:
     # no files to open, but a JSON line to parse per article. MB/s are of the articles'
