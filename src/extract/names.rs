@@ -103,17 +103,52 @@ const ANAPHOR_HEADS: &str = "candidate|incumbent|MP|winner|nominee|challenger|co
 
 static ANAPHOR: LazyLock<WordRegex> = LazyLock::new(|| WordRegex::new(format!(r"\b[Tt]he (?:(?:[A-Z][\p{{L}}-]+ ){{0,2}})(?:{ANAPHOR_HEADS})\b")));
 
-/// A searcher for each of [`ANAPHOR_HEADS`], so an article without any skips the anaphor
-/// pattern, whose every try starts at "the", the commonest word. One vectorised search
-/// per word reads an article faster than the one search for all of them did: that
-/// search's filter keys on a word's first two or three letters ("ca", "co", "se"...),
-/// which nearly every sentence holds.
+/// A searcher for each of [`ANAPHOR_HEADS`]: the anaphor pattern's every try starts at
+/// "the", the commonest word, so it is run only around the heads ([`anaphors`]). One
+/// vectorised search per word reads an article faster than the one search for all of
+/// them did: that search's filter keys on a word's first two or three letters ("ca",
+/// "co", "se"...), which nearly every sentence holds.
 static ANAPHOR_HEAD_FINDERS: LazyLock<Vec<memchr::memmem::Finder<'static>>> =
     LazyLock::new(|| ANAPHOR_HEADS.split('|').map(|head| memchr::memmem::Finder::new(head).into_owned()).collect());
 
 /// Whether any of [`ANAPHOR_HEADS`] occurs in `text`, even inside a word.
+#[cfg(test)]
 fn holds_anaphor_head(text: &str) -> bool {
     ANAPHOR_HEAD_FINDERS.iter().any(|finder| finder.find(text.as_bytes()).is_some())
+}
+
+/// What `ANAPHOR.find_iter(text)` finds, read only where it can be. Every match ends in
+/// one of [`ANAPHOR_HEADS`] and holds only letters, hyphens and spaces, so it lies in
+/// the stretch of such characters around an occurrence of a head; the pattern is run on
+/// those stretches alone, in order. Each run sees the character after its stretch (the
+/// characters before it, it sees anyway), so a word boundary at either end reads as in
+/// the whole text. Over a whole article the pattern read every byte at about 1.7 ns;
+/// an article names a head in a few clauses at most.
+fn anaphors(text: &str) -> Vec<Span> {
+    let mut heads: Vec<usize> = ANAPHOR_HEAD_FINDERS.iter().flat_map(|finder| finder.find_iter(text.as_bytes())).collect();
+    if heads.is_empty() {
+        return Vec::new();
+    }
+    heads.sort_unstable();
+    let in_stretch = |c: char| c.is_alphabetic() || c == '-' || c == ' ';
+    let pattern = ANAPHOR.for_text(text);
+    let mut found = Vec::new();
+    let mut searched_to = 0;
+    for head in heads {
+        if head < searched_to {
+            continue;
+        }
+        let start = text[..head].char_indices().rev().take_while(|&(_, c)| in_stretch(c)).last().map_or(head, |(i, _)| i);
+        let end = text[head..].find(|c: char| !in_stretch(c)).map_or(text.len(), |k| head + k);
+        let seen = end + text[end..].chars().next().map_or(0, char::len_utf8);
+        let mut from = start;
+        while let Some(m) = pattern.find_at(&text[..seen], from) {
+            found.push(m.range());
+            from = m.end();
+        }
+        searched_to = end;
+    }
+    found
 }
 
 /// Where `text` has a subject pronoun ("she", "he", "they", or capitalised) as a whole
@@ -826,9 +861,8 @@ pub fn references(doc: &Document, span: &Span, people: &People, quotes: &[Span])
         };
         out.push(Reference { span: pos..pos + m.len(), person, in_quote: in_quote(pos), is_description: false });
     }
-    let anaphors = holds_anaphor_head(slice).then(|| ANAPHOR.find_iter(slice));
-    for m in anaphors.into_iter().flatten() {
-        let pos = span.start + m.start();
+    for m in anaphors(slice) {
+        let pos = span.start + m.start;
         // "the Conservative candidate Julian Gallant" names its person: not an anaphor.
         let after = text[pos + m.len()..].trim_start();
         if after.starts_with(|c: char| c.is_uppercase()) || after.starts_with(',') && people.mention_at(pos + m.len() + 2).is_some() {
@@ -984,6 +1018,23 @@ mod tests {
         for head in ANAPHOR_HEADS.split('|') {
             assert!(holds_anaphor_head(&format!("xx{head}xx")), "{head}");
         }
+    }
+
+    #[test]
+    fn anaphors_read_around_their_heads_are_what_the_whole_text_search_finds() {
+        // Word characters, marks that end a stretch and marks that do not, on both sides
+        // of heads, capitals and "the"; "é" and "’" take the Unicode form.
+        let pieces = [
+            "the ", "The ", "tHe ", "Labour ", "Green-Party ", "New ", "candidate", "MP", "winner", "congresswoman", "senator", "s", "x", "é",
+            "’", "-", " ", ",", ".", "2", "_", "\n", "(", "Zoë ",
+        ];
+        for text in crate::generated::texts(&pieces, 50_000, 10) {
+            let whole: Vec<Span> = ANAPHOR.find_iter(&text).map(|m| m.range()).collect();
+            assert_eq!(anaphors(&text), whole, "{text:?}");
+        }
+        let text = "The Labour candidate, the winner and the MP Jane winner spoke; the Green MP too.";
+        let found: Vec<&str> = anaphors(text).into_iter().map(|m| &text[m]).collect();
+        assert_eq!(found, ["The Labour candidate", "the winner", "the MP Jane winner", "the Green MP"]);
     }
 
     #[test]
