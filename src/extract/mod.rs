@@ -55,6 +55,7 @@ pub mod gated;
 pub mod name_runs;
 pub mod names;
 pub mod numbers;
+pub mod part_search;
 pub mod parties;
 pub mod places;
 pub mod quotes;

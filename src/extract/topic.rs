@@ -11,9 +11,9 @@
 use std::cell::RefCell;
 use std::sync::LazyLock;
 
-use memchr::memmem;
 
 use super::boundaries::{self, WordRegex};
+use super::part_search::PartSearch;
 
 /// How many election words make an article an election report.
 pub const MIN_ELECTION_WORDS: usize = 3;
@@ -90,37 +90,6 @@ const STRONG_PARTS: [&str; 17] = [
     "elect", "tuenc", "llot", "g station", "rnout", "ndida", "ncumb", "cillor", "imar", "aucus", "endum", "husting", "ominee",
     "unning mate", "cincts", "ecount", "urning officer",
 ];
-
-/// A search for any of a few short strings: one pass of Teddy, the vectorised
-/// many-string search of `aho-corasick`, where the CPU has it (x86-64 and aarch64), and
-/// one vectorised search per string elsewhere. Over 2,225 BBC articles, lower-cased, the
-/// 17 separate searches for [`STRONG_PARTS`] took 0.51–0.57 ns a byte and Teddy
-/// 0.15–0.17 ns.
-enum PartSearch {
-    Teddy(aho_corasick::packed::Searcher),
-    EachPart(Vec<memmem::Finder<'static>>),
-}
-
-impl PartSearch {
-    fn new(parts: &[&str]) -> PartSearch {
-        match aho_corasick::packed::Searcher::new(parts) {
-            Some(teddy) => PartSearch::Teddy(teddy),
-            None => PartSearch::each_part(parts),
-        }
-    }
-
-    fn each_part(parts: &[&str]) -> PartSearch {
-        PartSearch::EachPart(parts.iter().map(|part| memmem::Finder::new(part).into_owned()).collect())
-    }
-
-    /// Where the first part at or after `at` starts.
-    fn find_from(&self, haystack: &[u8], at: usize) -> Option<usize> {
-        match self {
-            PartSearch::Teddy(teddy) => teddy.find_in(haystack, aho_corasick::Span::from(at..haystack.len())).map(|m| m.start()),
-            PartSearch::EachPart(finders) => finders.iter().filter_map(|finder| finder.find(&haystack[at..])).min().map(|k| at + k),
-        }
-    }
-}
 
 static STRONG_PART_SEARCH: LazyLock<PartSearch> = LazyLock::new(|| PartSearch::new(&STRONG_PARTS));
 
@@ -236,26 +205,6 @@ mod tests {
                 let (strong, all) = election_score(&text, party);
                 assert_eq!(is_election_article(&text, party), strong >= 1 && all >= MIN_ELECTION_WORDS, "{text:?} {party}");
             }
-        }
-    }
-
-    #[test]
-    fn the_one_pass_part_search_finds_what_a_search_per_part_finds() {
-        let one_pass = PartSearch::new(&STRONG_PARTS);
-        let each_part = PartSearch::each_part(&STRONG_PARTS);
-        let mut pieces: Vec<&str> = STRONG_PARTS.to_vec();
-        pieces.extend(["e", "lec", "t", "g", " ", "station", "x", "é", "urning", "officer", "ballo", "t.", "\n"]);
-        // Padded: below a few dozen bytes Teddy hands the search to a slower one.
-        let padding = "vote ".repeat(20);
-        for text in crate::generated::texts(&pieces, 50_000, 12) {
-            let text = format!("{padding}{text}{padding}");
-            let first = STRONG_PARTS.iter().filter_map(|part| text.find(part)).min();
-            assert_eq!(one_pass.find_from(text.as_bytes(), 0), first, "{text:?}");
-            assert_eq!(each_part.find_from(text.as_bytes(), 0), first, "{text:?}");
-            let after = first.map_or(0, |at| at + 1);
-            let next = STRONG_PARTS.iter().filter_map(|part| text[after..].find(part)).min().map(|k| after + k);
-            assert_eq!(one_pass.find_from(text.as_bytes(), after), next, "{text:?}");
-            assert_eq!(each_part.find_from(text.as_bytes(), after), next, "{text:?}");
         }
     }
 
