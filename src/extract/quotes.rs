@@ -365,18 +365,20 @@ impl<'t> SplitWords<'t> {
         SplitWords { text, at: span.start, end: span.end, start: None, found: Vec::with_capacity(capacity) }
     }
 
-    /// The first `n` words, or all of them if there are fewer.
+    /// The first `n` words, or all of them if there are fewer. ASCII bytes are passed over
+    /// a run at a time (a word's letters, then the gap after it); other characters are
+    /// decoded one by one.
     fn first(&mut self, n: usize) -> &[Span] {
         let bytes = self.text.as_bytes();
         while self.found.len() < n && self.at < self.end {
-            // ASCII without decoding; other characters decoded.
-            let (part, len) = match bytes[self.at] {
-                b if b.is_ascii() => (b.is_ascii_alphanumeric() || matches!(b, b'-' | b'\'' | b'.'), 1),
-                _ => {
-                    let c = self.text[self.at..].chars().next().expect("at is a character boundary");
-                    (is_word_part(c), c.len_utf8())
-                }
-            };
+            let in_word = self.start.is_some();
+            while self.at < self.end && bytes[self.at].is_ascii() && ASCII_WORD_PART[usize::from(bytes[self.at])] == in_word {
+                self.at += 1;
+            }
+            if self.at >= self.end {
+                break;
+            }
+            let (part, len) = self.part_at(self.at);
             match (part, self.start) {
                 (true, None) => self.start = Some(self.at),
                 (false, Some(s)) => {
@@ -395,6 +397,16 @@ impl<'t> SplitWords<'t> {
         &self.found[..n.min(self.found.len())]
     }
 
+    /// Whether the character at `at` is part of a word, and its length.
+    fn part_at(&self, at: usize) -> (bool, usize) {
+        let b = self.text.as_bytes()[at];
+        if b.is_ascii() {
+            return (ASCII_WORD_PART[usize::from(b)], 1);
+        }
+        let c = self.text[at..].chars().next().expect("at is a character boundary");
+        (is_word_part(c), c.len_utf8())
+    }
+
     fn push(&mut self, start: usize, end: usize) {
         let end = start + self.text[start..end].trim_end_matches(['.', '\'', '’']).len();
         if end > start {
@@ -402,6 +414,18 @@ impl<'t> SplitWords<'t> {
         }
     }
 }
+
+/// [`is_word_part`] of each ASCII byte.
+static ASCII_WORD_PART: [bool; 128] = {
+    let mut table = [false; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        table[b] = c.is_ascii_alphanumeric() || matches!(c, b'-' | b'\'' | b'.');
+        b += 1;
+    }
+    table
+};
 
 /// A character that belongs to a word for [`words`].
 fn is_word_part(c: char) -> bool {
@@ -840,6 +864,9 @@ mod tests {
                 push(s, span.end);
             }
             out
+        }
+        for b in 0..128u8 {
+            assert_eq!(ASCII_WORD_PART[usize::from(b)], is_word_part(char::from(b)), "{b}");
         }
         const PIECES: &[&str] = &["a", "Z", "9", " ", "-", "'", "’", ".", ",", "é", "É", "٣", "—", "“", "\n", "_"];
         for text in crate::generated::texts(PIECES, 20_000, 16) {
