@@ -40,8 +40,8 @@ impl PartSearch {
         }
     }
 
-    /// Where each occurrence starts, in order; an occurrence starting inside an earlier
-    /// one is skipped only if it starts at the same byte.
+    /// Every byte at which one of the strings starts, in order (occurrences may
+    /// overlap).
     pub fn starts<'h>(&'h self, haystack: &'h [u8]) -> impl Iterator<Item = usize> + 'h {
         let mut at = 0;
         std::iter::from_fn(move || {

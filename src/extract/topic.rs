@@ -11,7 +11,6 @@
 use std::cell::RefCell;
 use std::sync::LazyLock;
 
-
 use super::boundaries::{self, WordRegex};
 use super::part_search::PartSearch;
 
@@ -114,14 +113,7 @@ fn may_hold_strong_word(text: &str) -> bool {
         lowered.clear();
         lowered.extend_from_slice(text.as_bytes());
         lowered.make_ascii_lowercase();
-        let mut at = 0;
-        while let Some(part) = STRONG_PART_SEARCH.find_from(lowered, at) {
-            if holds_strong_word_near(text, part) {
-                return true;
-            }
-            at = part + 1;
-        }
-        false
+        STRONG_PART_SEARCH.starts(lowered).any(|part| holds_strong_word_near(text, part))
     };
     let holds_part = LOWERED.with(|buffer| match buffer.try_borrow_mut() {
         Ok(mut lowered) => search_lowered(&mut lowered),
