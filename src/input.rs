@@ -331,15 +331,28 @@ fn join_label(prefix: &OsStr, root: &Path, path: &Path) -> std::ffi::OsString {
     label
 }
 
+/// Whether `path` ends in one of `extensions` (lower case, as `--ext` keeps them), in any
+/// case. An ASCII extension is compared in place: this runs for every file of the walk.
 fn has_extension(path: &Path, extensions: &[String]) -> bool {
     let Some(ext) = path.extension() else { return false };
-    let ext = ext.to_string_lossy().to_lowercase();
-    extensions.contains(&ext)
+    match ext.to_str().filter(|ext| ext.is_ascii()) {
+        Some(ext) => extensions.iter().any(|wanted| wanted.eq_ignore_ascii_case(ext)),
+        None => extensions.contains(&ext.to_string_lossy().to_lowercase()),
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_extension_matches_in_any_case_as_lowering_it_does() {
+        let extensions = ["txt".to_string(), "md".to_string(), "é".to_string()];
+        for name in ["a.txt", "a.TXT", "a.Txt", "b.md", "c.MD", "d.É", "d.é", "e.text", "f.tx", "g", "h.txt.gz", ".txt", "i.ｔｘｔ", "j.K"] {
+            let lowered = Path::new(name).extension().is_some_and(|e| extensions.contains(&e.to_string_lossy().to_lowercase()));
+            assert_eq!(has_extension(Path::new(name), &extensions), lowered, "{name}");
+        }
+    }
 
     fn labels(paths: &[PathBuf], extensions: &[&str]) -> Vec<String> {
         let extensions: Vec<String> = extensions.iter().map(ToString::to_string).collect();
