@@ -230,6 +230,20 @@ fn address_range(text: &str) -> (usize, usize) {
     (start, start + text.len())
 }
 
+/// The stretch of characters that `holds` around `around` (a part of `text` made of
+/// them), and where a search of that stretch must stop reading: one character past it,
+/// so that a word boundary at its end reads as in the whole text (a search sees the
+/// characters before its start anyway). A pattern whose every match holds some word and
+/// only such characters matches, near an occurrence of that word, only inside the
+/// stretch around it: searching the stretches finds what a search of the whole text
+/// finds there.
+pub fn stretch_around(text: &str, around: std::ops::Range<usize>, holds: impl Fn(char) -> bool) -> (std::ops::Range<usize>, usize) {
+    let start = text[..around.start].char_indices().rev().take_while(|&(_, c)| holds(c)).last().map_or(around.start, |(i, _)| i);
+    let end = text[around.end..].find(|c: char| !holds(c)).map_or(text.len(), |k| around.end + k);
+    let seen = end + text[end..].chars().next().map_or(0, char::len_utf8);
+    (start..end, seen)
+}
+
 /// Whether no character of `text` outside ASCII is a word character, so that `\b` and
 /// `(?-u:\b)` find the same boundaries in it.
 pub fn ascii_boundaries_suffice(text: &str) -> bool {

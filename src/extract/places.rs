@@ -11,7 +11,7 @@
 use std::ops::Range;
 use std::sync::{LazyLock, OnceLock};
 
-use super::boundaries::WordRegex;
+use super::boundaries::{self, WordRegex};
 use super::forms::{AhoCorasickKind, FormSearch};
 
 use crate::extract::figures::PlaceMention;
@@ -112,13 +112,11 @@ fn may_be_in_a_name_match(c: char) -> bool {
 fn captures_in_stretches<'t>(regex: &regex::Regex, words: &aho_corasick::AhoCorasick, text: &'t str, from: usize) -> Option<regex::Captures<'t>> {
     let mut at = from;
     while let Some(word) = words.find(aho_corasick::Input::new(text).range(at..)) {
-        let start = text[..word.start()].char_indices().rev().take_while(|&(_, c)| may_be_in_a_name_match(c)).last().map_or(word.start(), |(i, _)| i);
-        let end = text[word.end()..].find(|c: char| !may_be_in_a_name_match(c)).map_or(text.len(), |k| word.end() + k);
-        let seen = end + text[end..].chars().next().map_or(0, char::len_utf8);
-        if let Some(caps) = regex.captures_at(&text[..seen], start.max(from)) {
+        let (stretch, seen) = boundaries::stretch_around(text, word.start()..word.end(), may_be_in_a_name_match);
+        if let Some(caps) = regex.captures_at(&text[..seen], stretch.start.max(from)) {
             return Some(caps);
         }
-        at = end;
+        at = stretch.end;
     }
     None
 }
