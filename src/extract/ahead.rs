@@ -18,6 +18,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::boundaries::WordRegex;
+use super::gap::GapRegex;
 use super::gated::{GateWords, GatedRegex};
 
 /// The fewest articles for which a run on several threads compiles ahead. Compiling the
@@ -58,6 +59,12 @@ impl Compile for WordRegex {
 }
 
 impl Compile for GatedRegex {
+    fn compile(&self) {
+        self.compile_common_form();
+    }
+}
+
+impl Compile for GapRegex {
     fn compile(&self) {
         self.compile_common_form();
     }
@@ -127,7 +134,7 @@ mod tests {
     fn declared(source: &str) -> BTreeSet<String> {
         let code = source.split("#[cfg(test)]\nmod tests").next().unwrap_or(source);
         let declaration = Regex::new(
-            r"(?m)^\s*(?:re|gated)!\(\s*([A-Z][A-Z0-9_]*)|^\s*static ([A-Z][A-Z0-9_]*): (?:std::sync::)?LazyLock<(?:regex::)?(?:Regex|WordRegex|GatedRegex|GateWords|\[MarkedPattern; \d+\])>",
+            r"(?m)^\s*(?:re|re_gap|gated)!\(\s*([A-Z][A-Z0-9_]*)|^\s*static ([A-Z][A-Z0-9_]*): (?:std::sync::)?LazyLock<(?:regex::)?(?:Regex|WordRegex|GatedRegex|GapRegex|GateWords|\[MarkedPattern; \d+\])>",
         )
         .unwrap();
         declaration.captures_iter(code).map(|c| c.get(1).or(c.get(2)).unwrap().as_str().to_string()).collect()

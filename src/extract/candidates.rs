@@ -11,9 +11,12 @@
 //! or, for a winner the text ties to no party, from a "Labour gain" in their seat or the
 //! one party whose MPs the article says were elected.
 
+use std::ops::Range;
+
 use crate::doc::{floor_char_boundary, Document, Span};
 use crate::extract::cover::starting_in;
 use crate::extract::figures::{FoundFigure, PlaceMention, Subject};
+use crate::extract::gap::re_gap;
 use crate::extract::gated::{gated, GateWords, GatedRegex, WordsFound};
 use crate::extract::names::{People, Reference};
 use crate::extract::parties::PartyMention;
@@ -57,11 +60,11 @@ gated!(WIN_VERB_MAJORITY, r"^(?:,[^,.;]{0,80},|\s*\([^()]{1,25}\)|,?\s*who)?\s*(
 /// they are tried.
 const WIN_BY_PARTICIPLES: &[&str] = &["winning", "holding on to", "holding", "retaining", "taking", "securing", "gaining", "clinching", "capturing"];
 const WIN_CLAUSE_PARTICIPLES: &[&str] = &["securing", "winning", "taking", "retaining", "holding", "clinching", "gaining", "capturing"];
-gated!(WIN_BY_VERB, &format!(r"^[^.;]{{0,60}}?\bby (?:{})\b", WIN_BY_PARTICIPLES.join("|")), WIN_BY_PARTICIPLES);
-gated!(WIN_VERB_CLAUSE, &format!(r"^[^.;]{{0,100}}?,\s*(?:{})\b", WIN_CLAUSE_PARTICIPLES.join("|")), WIN_CLAUSE_PARTICIPLES);
+gated!(WIN_BY_VERB, gap 60, &format!(r"\bby (?:{})\b", WIN_BY_PARTICIPLES.join("|")), WIN_BY_PARTICIPLES);
+gated!(WIN_VERB_CLAUSE, gap 100, &format!(r",\s*(?:{})\b", WIN_CLAUSE_PARTICIPLES.join("|")), WIN_CLAUSE_PARTICIPLES);
 static WIN_PATTERNS: [&std::sync::LazyLock<GatedRegex>; 4] = [&WIN_VERB, &WIN_VERB_MAJORITY, &WIN_BY_VERB, &WIN_VERB_CLAUSE];
 // What is won: a seat or an election, never a match, a title or a race on a track; near the verb.
-re!(WIN_OBJECT, r"^[^.;]{0,40}?\b(?:seat|constituency|ward|election|by-election|primary|primaries|caucus|caucuses|nomination|majority|mandate|presidency|governorship|mayoralty|votes?|landslide|re-election)\b");
+re_gap!(WIN_OBJECT, 40, r"\b(?:seat|constituency|ward|election|by-election|primary|primaries|caucus|caucuses|nomination|majority|mandate|presidency|governorship|mayoralty|votes?|landslide|re-election)\b");
 re!(VOTES_OBJECT, r"^\s*(?:a total of |just |only |some |around |about |almost |nearly |over |more than |fewer than |under |an impressive |a mere )?(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a hundred|hundreds|thousands)\b)");
 gated!(ELECTED, r"^(?:,[^,.;]{0,80},|\s*\([^()]{1,25}\)|,?\s*who)?\s*(?:(?:was|were|is|has been|had been|have been|being|been|got|get|also|then|duly|narrowly)\s+){1,2}(?:re-?)?elected\b|^\s*(?:re-?elected|elected (?:as|to))\b", &["elected"]);
 // Losing needs an election object ("lost her seat", "lost the race"), unlike "lost her voice".
@@ -75,10 +78,15 @@ gated!(SELECTED_BEFORE, r"\b(?:chosen|selected|picked|fielding|fielded|nominated
 gated!(STANDING, r"^(?:,[^,.;]{0,80},|\s*\([^()]{1,25}\)|,?\s*who)?\s*(?:(?:is|was|has|had|been|also|now|then)\s+){0,2}(?:stood|stands|standing|ran|runs|running|contested|contests|contesting|campaigned)\s+(?:as (?:a|an|the) [^.;]{0,30}candidate|for (?:the )?(?:seat|re-election|election|office|parliament|mayor|president|presidency|governor|senate|congress|[\w-]+ council)|in (?:the )?(?:[\w-]+ ){0,3}(?:election|by-election|primary|caucus|seat|ward|constituency)|against\b)", &["stood", "stands", "standing", "ran", "runs", "running", "contested", "contests", "contesting", "campaigned"]);
 gated!(CANDIDATE_APPOSITION, r"^,?\s*(?:the|a|an|who is the|who was the)\s+(?:[A-Z][\p{L}-]+\s+){0,3}(?:candidate|challenger|incumbent|MP-elect|(?:presidential|party|party's|mayoral) nominee)\b", &["candidate", "challenger", "incumbent", "MP-elect", "nominee"]);
 gated!(CANDIDATE_BEFORE, r"\b(?:candidate|challenger|incumbent|(?:presidential|mayoral) nominee)(?: (?:is|was|will be)(?: [a-z-]+){0,3})?\s+$", &["candidate", "challenger", "incumbent", "nominee"]);
-re!(SEAT_MAJORITY, r"^[^.;]{0,40}?\bmajority of [\d,]+(?: |-)seats?\b");
+re_gap!(SEAT_MAJORITY, 40, r"\bmajority of [\d,]+(?: |-)seats?\b");
 re!(FOR_PLACE, r"\bfor\s+");
 re!(PARTY_GAIN, r"^(?:gain|hold|win|victory|GAIN|HOLD|(?:has |have |had )?(?:taken|won|gained|held|captured|regained|retained|took|gain|hold|win))\b");
-re!(PARTY_GROUP, r"\b(?:\w+\s+){0,2}(?:MPs|councillors|members)\b[^.;]{0,60}\belected\b");
+// "Labour councillors were elected", read right after a party mention: the group may
+// start at the mention's end or one ASCII character on ("Labour's MPs"). Anchored, a
+// search stops within a few bytes at the most of the mentions, which are followed by
+// something else; found anywhere and then tested for its start, it read every sentence
+// to its end.
+re!(PARTY_GROUP, r"^[\x00-\x7F]?\b(?:\w+\s+){0,2}(?:MPs|councillors|members)\b[^.;]{0,60}\belected\b");
 
 /// The gated patterns read next to every mention, whose words are found in the article
 /// once (see [`GateWords`]).
@@ -102,12 +110,12 @@ static AROUND_MENTION: std::sync::LazyLock<GateWords> = std::sync::LazyLock::new
 /// The win verb at the start of `after`, as the four win patterns joined in one
 /// alternation would find it: the first pattern that matches.
 #[cfg(test)]
-fn find_win_verb(after: &str) -> Option<regex::Match<'_>> {
+fn find_win_verb(after: &str) -> Option<Range<usize>> {
     WIN_PATTERNS.iter().find_map(|re| re.find(after))
 }
 
 /// [`find_win_verb`] of `after`, the text from `at`, with the gates answered by `words`.
-fn find_win_verb_in<'t>(after: &'t str, at: usize, words: &WordsFound) -> Option<regex::Match<'t>> {
+fn find_win_verb_in(after: &str, at: usize, words: &WordsFound) -> Option<Range<usize>> {
     WIN_PATTERNS.iter().find_map(|re| re.find_in(after, at, words))
 }
 
@@ -214,12 +222,12 @@ impl Evidence {
     }
 
     fn read_after(&mut self, ctx: &Context, words: &WordsFound, after: &str, at: usize) {
-        let win = find_win_verb_in(after, at, words);
-        if let Some(m) = win {
-            let rest = &after[m.end()..];
+        if let Some(win) = find_win_verb_in(after, at, words) {
+            let end = win.end;
+            let rest = &after[end..];
             // "won 14,832 votes" only counts votes; "won by 2,000 votes" and "won with 52%" win.
             let won_votes_only = VOTES_OBJECT.is_match(rest);
-            let object_place = first_place_in(ctx, at + m.end(), 80);
+            let object_place = first_place_in(ctx, at + end, 80);
             // "secured a majority of 80 seats" is a party's parliament, not a contest won.
             let seats = SEAT_MAJORITY.is_match(rest);
             if !seats && (WIN_OBJECT.is_match(rest) || object_place.is_some()) {
@@ -228,7 +236,7 @@ impl Evidence {
                     self.elected = Some(true);
                 }
                 self.place = self.place.take().or(object_place);
-                self.party_from_for(ctx, at + m.end(), after.len() - m.end());
+                self.party_from_for(ctx, at + end, after.len() - end);
             }
         }
         // "standing for Reform UK", "who stood as the Green candidate".
@@ -438,16 +446,8 @@ fn own_figure(ctx: &Context, id: usize, kind: FigureKind) -> Option<f64> {
 /// seat, or else the one party whose MPs the article says were elected.
 fn fill_winner_parties(ctx: &Context, out: &mut [FoundCandidate]) {
     let text: &str = &ctx.doc.text;
-    let group_parties: Vec<&str> = ctx
-        .parties
-        .iter()
-        .filter(|p| PARTY_GROUP.find(&text[p.span.end..sentence_end(ctx.doc, p.span.end)]).is_some_and(|m| m.start() <= 1))
-        .map(|p| p.canonical.as_str())
-        .collect();
-    let group_party = match group_parties.as_slice() {
-        [first, rest @ ..] if rest.iter().all(|p| p == first) => Some(first.to_string()),
-        _ => None,
-    };
+    // Most reports give every winner a party: the group is read only when one has none.
+    let group_party = std::cell::OnceCell::new();
     for c in out.iter_mut().filter(|c| c.party.is_none() && c.elected != Some(false)) {
         // Sentences about this candidate's contest: those naming their seat or them.
         let place_sentences = c.constituency.iter().flat_map(|place| ctx.places.iter().filter(move |p| &p.name == place).map(|p| p.span.start));
@@ -456,9 +456,17 @@ fn fill_winner_parties(ctx: &Context, out: &mut [FoundCandidate]) {
             let s = &ctx.doc.sentences[ctx.doc.sentence_at(at)].span;
             ctx.parties.iter().find(|party| s.start <= party.span.start && party.span.end <= s.end && PARTY_GAIN.is_match(text[party.full.end..s.end].trim_start())).map(|p| p.canonical.clone())
         });
-        let group = group_party.clone().filter(|_| c.elected == Some(true) || c.votes.is_none());
+        let group = group_party.get_or_init(|| party_whose_group_was_elected(ctx)).clone().filter(|_| c.elected == Some(true) || c.votes.is_none());
         c.party = if c.elected == Some(true) { gain.or(group) } else { group };
     }
+}
+
+/// The one party whose MPs or councillors the article says were elected, if one.
+fn party_whose_group_was_elected(ctx: &Context) -> Option<String> {
+    let text: &str = &ctx.doc.text;
+    let mut groups = ctx.parties.iter().filter(|p| PARTY_GROUP.is_match(&text[p.span.end..sentence_end(ctx.doc, p.span.end)])).map(|p| p.canonical.as_str());
+    let first = groups.next()?;
+    groups.all(|p| p == first).then(|| first.to_string())
 }
 
 /// When a contest's winner is known, the others with votes in it were not elected. A
@@ -521,7 +529,7 @@ mod tests {
                 let after = &text[end..crate::doc::floor_char_boundary(&text, end + 300)];
                 for (k, (g, p)) in after_gated.iter().zip(&after_plain).enumerate() {
                     let found = p.find(after).map(|m| m.range());
-                    assert_eq!(g.find(after).map(|m| m.range()), found, "{} on {after:?}", g.as_str());
+                    assert_eq!(g.find(after), found, "{} on {after:?}", g.as_str());
                     matched[k] += usize::from(found.is_some());
                 }
             }
@@ -530,7 +538,7 @@ mod tests {
                 let before = &text[crate::doc::floor_char_boundary(&text, start.saturating_sub(300))..start];
                 for (k, (g, p)) in before_gated.iter().zip(&before_plain).enumerate() {
                     let found = p.find(before).map(|m| m.range());
-                    assert_eq!(g.find(before).map(|m| m.range()), found, "{} on {before:?}", g.as_str());
+                    assert_eq!(g.find(before), found, "{} on {before:?}", g.as_str());
                     matched[after_gated.len() + k] += usize::from(found.is_some());
                 }
             }
@@ -555,13 +563,13 @@ mod tests {
             " won’t comment, taking questions later",
         ];
         for after in afters {
-            let parts = find_win_verb(after).map(|m| m.range());
+            let parts = find_win_verb(after);
             assert_eq!(parts, joined.find(after).map(|m| m.range()), "{after}");
         }
         assert!(afters.iter().filter(|a| joined.is_match(a)).count() >= 7, "the examples exercise the patterns");
         // Where two patterns match, the order decides: the verb right after the subject
         // wins over a later "…, securing" or "by winning".
-        let win = |after| find_win_verb(after).map(|m| m.as_str());
+        let win = |after: &'static str| find_win_verb(after).map(|m| &after[m]);
         assert_eq!(win(" held her seat, securing a third term"), Some(" held"));
         assert_eq!(win(" increased his majority, winning the ward"), Some(" increased his majority"));
         assert_eq!(win(", the sitting MP, was returned to parliament by winning 12,000 votes"), Some(", the sitting MP, was returned to parliament by winning"));
@@ -598,6 +606,20 @@ mod tests {
         let got = candidates(text);
         assert!(got.contains(&("Maria Lopez".into(), Some("Democratic".into()), Some(true))), "{got:?}");
         assert!(got.contains(&("John Roe".into(), Some("Republican".into()), Some(false))), "{got:?}");
+    }
+
+    #[test]
+    fn a_winner_without_a_party_takes_the_one_party_whose_group_was_elected() {
+        let report = "Jane Smith won the Northfield ward with 1,204 votes in the council election.\n";
+        let party_of_winner = |rest: &str| candidates(&format!("{report}{rest}")).into_iter().find(|c| c.0 == "Jane Smith").and_then(|c| c.1);
+        assert_eq!(party_of_winner("Seven Labour councillors were elected across the city."), Some("Labour".into()));
+        assert_eq!(party_of_winner("Labour's new members were all elected on Thursday."), Some("Labour".into()));
+        // The group follows the party within two words, and it is one party's.
+        assert_eq!(party_of_winner("Labour said seven councillors were elected across the city."), Some("Labour".into()));
+        assert_eq!(party_of_winner("Labour said that seven councillors were elected across the city."), None);
+        assert_eq!(party_of_winner("Labour said the Greens did well."), None);
+        assert_eq!(party_of_winner("Labour councillors were elected in the north and Green councillors were elected in the south."), None);
+        assert_eq!(party_of_winner("Seven Labour councillors were re-elected, and four new members elected."), Some("Labour".into()));
     }
 
     #[test]

@@ -20,6 +20,7 @@ use crate::doc::{Document, Span};
 use crate::extract::boundaries::WordRegex;
 use crate::extract::case;
 use crate::extract::cover::{starting_in, Cover};
+use crate::extract::gap::re_gap;
 use crate::extract::names::{People, PersonMention, Reference};
 use crate::extract::numbers::{NumberMention, NumberUnit};
 use crate::extract::parties::PartyMention;
@@ -188,7 +189,7 @@ re!(NUMBER_WITH_M, r"^\d[\d,.]*m$");
 re!(AFTER_PEOPLE, r"^ (?:votes?|voters|people|ballots|electors|residents)\b");
 re!(RESPECTIVELY, r"\brespectively\b");
 re!(REL_YEAR, r"\b(?:last year|last time|previous (?:election|contest|vote)|the by-election|last election|last general election|the last contest|previously)\b");
-re!(YEAR_AFTER, r"^[^.;]{0,40}?\b(?:in|at|during|from) (?:the |his |her |their |its )?((?:18|19|20)\d\d)\b");
+re_gap!(YEAR_AFTER, 40, r"\b(?:in|at|during|from) (?:the |his |her |their |its )?((?:18|19|20)\d\d)\b");
 re!(NON_VOTE_NOUN, r"^(?:-| )?(?:others?|seats?|delegates?|councillors|mps|members|children|people|volunteers|years?|days?|weeks?|months?|hours?|minutes?|percent|per|points?|times|pounds|dollars|states|districts|wards|constituencies|candidates|parties|jobs|homes|houses|cases|deaths|million|billion|thousand|students|staff|workers|officers|miles|km|metres|meters|feet)\b");
 
 static KIND_RULES: &[KindRule] = &[
@@ -379,8 +380,10 @@ fn classify(n: &NumberMention, before: &str, after: &str, sentence: &str, is_pol
             return Some((rule.kind, rule.name));
         }
     }
-    // "won by seven votes, 1,902 to 1,895": a score is two counts, whatever came before.
-    if n.unit == NumberUnit::Count && n.value >= 10.0 && RESULT_VERB_BEFORE.is_match(before) && SCORE_TO.is_match(after) && !is_poll {
+    // "won by seven votes, 1,902 to 1,895", "beat Democrat Leah Moreno 6,412 to 4,981": a
+    // score after a result verb is two counts, whatever came before. (The cheapest tests
+    // first: most numbers are followed by no score.)
+    if n.unit == NumberUnit::Count && n.value >= 10.0 && !is_poll && SCORE_TO.is_match(after) && RESULT_VERB_BEFORE.is_match(before) {
         return Some((FigureKind::Votes, "score-pair"));
     }
     // "1.3 million votes, or 50.8 percent, to 1.2 million": the last figure in the same unit.
@@ -396,12 +399,10 @@ fn classify(n: &NumberMention, before: &str, after: &str, sentence: &str, is_pol
         NumberUnit::Percent if keyword == Some(FigureKind::TurnoutPct) && !AFTER_SHARE.is_match(after) => Some((FigureKind::TurnoutPct, "turnout-sentence")),
         NumberUnit::Percent | NumberUnit::Points if keyword == Some(FigureKind::SwingPct) && !is_poll => Some((FigureKind::SwingPct, "swing-sentence")),
         // "won with 52%", "defeated John Roe 52% to 46%": a share in US style.
-        NumberUnit::Percent if !is_poll && (BEFORE_GOT.is_match(before) || RESULT_VERB_BEFORE.is_match(before) && after.starts_with(" to ")) && RESULT_SENTENCE.is_match(sentence) && !after.starts_with(" of ") => {
+        NumberUnit::Percent if !is_poll && !after.starts_with(" of ") && (BEFORE_GOT.is_match(before) || after.starts_with(" to ") && RESULT_VERB_BEFORE.is_match(before)) && RESULT_SENTENCE.is_match(sentence) => {
             Some((FigureKind::SharePct, "won-share"))
         }
         NumberUnit::Count if BEFORE_TURNOUT.is_match(before) => Some((FigureKind::TurnoutVotes, "turnout-of-count")),
-        // "beat Democrat Leah Moreno 6,412 to 4,981": a score after a result verb.
-        NumberUnit::Count if n.value >= 10.0 && RESULT_VERB_BEFORE.is_match(before) && SCORE_TO.is_match(after) && !is_poll => Some((FigureKind::Votes, "score-pair")),
         // "won 14,832" without the word votes: only a sizeable whole count in a sentence about voting.
         NumberUnit::Count if n.value >= 10.0 && !n.in_words && (BEFORE_GOT.is_match(before) || BEFORE_RESULT_OF.is_match(before)) && VOTE_CONTEXT.is_match(sentence) && !NON_VOTE_NOUN.is_match(after) && !after.starts_with('%') => {
             Some((FigureKind::Votes, "won-count"))
@@ -720,7 +721,7 @@ impl ElectionYears {
 
     fn year_for(&self, sentence: &Span, lower: &str, n: &NumberMention) -> Option<i32> {
         let after = &lower[n.end - sentence.start..];
-        if let Some(c) = YEAR_AFTER.captures(after) {
+        if let Some(c) = YEAR_AFTER.captures_after_gap(after) {
             let y: i32 = c[1].parse().ok()?;
             // "... in 2019" about the 2019 election is the current one.
             return (Some(y) != self.current).then_some(y);

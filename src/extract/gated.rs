@@ -8,62 +8,90 @@
 //! to build) says so first; only where one occurs does the pattern run. Where none does,
 //! the pattern could not have matched, so the answers are the same. The rules ask about
 //! many tails of one article, so the words of all their patterns are found in the article
-//! once ([`GateWords`]) and each tail's gate is answered from that list.
+//! once ([`GateWords`]) and each tail's gate is answered from that list. A pattern that
+//! starts with its gap (`^[^.;]{0,100}?`) runs as a [`GapRegex`], which counts the gap
+//! by hand.
 
 use std::ops::Range;
 
 use aho_corasick::{AhoCorasick, Input, MatchKind};
 
 use super::boundaries::WordRegex;
+use super::gap::GapRegex;
 
 /// `gated!(NAME, r"pattern", &["word", ...])`: a [`GatedRegex`] compiled on first use.
 /// Every match of the pattern must contain one of the words, as written.
+/// `gated!(NAME, gap N, r"rest", &["word", ...])`: the same for the pattern
+/// `^[^.;]{0,N}?rest`, searched as a [`GapRegex`].
 macro_rules! gated {
     ($name:ident, $pat:expr, $words:expr) => {
         static $name: std::sync::LazyLock<$crate::extract::gated::GatedRegex> =
             std::sync::LazyLock::new(|| $crate::extract::gated::GatedRegex::new($pat, $words));
     };
+    ($name:ident, gap $max_chars:expr, $rest:expr, $words:expr) => {
+        static $name: std::sync::LazyLock<$crate::extract::gated::GatedRegex> =
+            std::sync::LazyLock::new(|| $crate::extract::gated::GatedRegex::after_gap($max_chars, $rest, $words));
+    };
 }
 pub(crate) use gated;
 
-/// A [`WordRegex`] behind a literal search for words every match contains.
+/// A pattern behind a literal search for words every match contains.
 #[derive(Debug)]
 pub struct GatedRegex {
     /// The words, as given; a [`GateWords`] searches for them.
     listed: Vec<String>,
-    regex: WordRegex,
+    pattern: Pattern,
+}
+
+#[derive(Debug)]
+enum Pattern {
+    Whole(WordRegex),
+    AfterGap(GapRegex),
 }
 
 impl GatedRegex {
     /// `pattern` must not match any text that holds none of `words` (case as written):
     /// each word is part of every match of one branch, and every branch has one.
     pub fn new(pattern: &str, words: &[&str]) -> GatedRegex {
+        GatedRegex::with(Pattern::Whole(WordRegex::small(pattern, super::SMALL_PATTERN_CACHE)), words)
+    }
+
+    /// The pattern `^[^.;]{0,max_chars}?rest` (see [`GapRegex`]), gated as
+    /// [`GatedRegex::new`] gates it.
+    pub fn after_gap(max_chars: usize, rest: &str, words: &[&str]) -> GatedRegex {
+        GatedRegex::with(Pattern::AfterGap(GapRegex::new(max_chars, rest)), words)
+    }
+
+    fn with(pattern: Pattern, words: &[&str]) -> GatedRegex {
         assert!(!words.is_empty() && words.iter().all(|w| !w.is_empty()), "a gate needs words");
-        GatedRegex {
-            listed: words.iter().map(|w| w.to_string()).collect(),
-            regex: WordRegex::small(pattern, super::SMALL_PATTERN_CACHE),
-        }
+        GatedRegex { listed: words.iter().map(|w| w.to_string()).collect(), pattern }
     }
 
     /// The pattern as written.
     pub fn as_str(&self) -> &str {
-        self.regex.as_str()
+        match &self.pattern {
+            Pattern::Whole(regex) => regex.as_str(),
+            Pattern::AfterGap(regex) => regex.as_str(),
+        }
     }
 
-    /// [`WordRegex::compile_common_form`] of the pattern.
+    /// Compiles the form most texts need (see [`WordRegex::compile_common_form`]).
     pub fn compile_common_form(&self) {
-        self.regex.compile_common_form();
+        match &self.pattern {
+            Pattern::Whole(regex) => regex.compile_common_form(),
+            Pattern::AfterGap(regex) => regex.compile_common_form(),
+        }
     }
 
-    /// [`regex::Regex::find`], where one of the words occurs: the gate on its own, for
-    /// one text (the rules use [`GatedRegex::find_in`]).
-    pub fn find<'t>(&self, text: &'t str) -> Option<regex::Match<'t>> {
-        self.admits(text).then(|| self.regex.find(text)).flatten()
+    /// Where the pattern matches first, if one of the words occurs: the gate on its own,
+    /// for one text (the rules use [`GatedRegex::find_in`]).
+    pub fn find(&self, text: &str) -> Option<Range<usize>> {
+        self.admits(text).then(|| self.find_ungated(text)).flatten()
     }
 
-    /// [`regex::Regex::is_match`], where one of the words occurs.
+    /// Whether the pattern matches, if one of the words occurs.
     pub fn is_match(&self, text: &str) -> bool {
-        self.admits(text) && self.regex.is_match(text)
+        self.admits(text) && self.is_match_ungated(text)
     }
 
     fn admits(&self, text: &str) -> bool {
@@ -72,14 +100,28 @@ impl GatedRegex {
 
     /// [`GatedRegex::find`] of a part of the text `found` was read from: `text` is that
     /// text's bytes from `at`. The gate is answered from `found`, without a search.
-    pub fn find_in<'t>(&self, text: &'t str, at: usize, found: &WordsFound) -> Option<regex::Match<'t>> {
-        found.admits(self, at..at + text.len()).then(|| self.regex.find(text)).flatten()
+    pub fn find_in(&self, text: &str, at: usize, found: &WordsFound) -> Option<Range<usize>> {
+        found.admits(self, at..at + text.len()).then(|| self.find_ungated(text)).flatten()
     }
 
     /// [`GatedRegex::is_match`] of a part of the text `found` was read from, as
     /// [`GatedRegex::find_in`] reads it.
     pub fn is_match_in(&self, text: &str, at: usize, found: &WordsFound) -> bool {
-        found.admits(self, at..at + text.len()) && self.regex.is_match(text)
+        found.admits(self, at..at + text.len()) && self.is_match_ungated(text)
+    }
+
+    fn find_ungated(&self, text: &str) -> Option<Range<usize>> {
+        match &self.pattern {
+            Pattern::Whole(regex) => regex.find(text).map(|m| m.range()),
+            Pattern::AfterGap(regex) => regex.find(text),
+        }
+    }
+
+    fn is_match_ungated(&self, text: &str) -> bool {
+        match &self.pattern {
+            Pattern::Whole(regex) => regex.is_match(text),
+            Pattern::AfterGap(regex) => regex.is_match(text),
+        }
     }
 }
 
@@ -156,8 +198,12 @@ mod tests {
     #[test]
     fn the_pattern_runs_only_where_a_word_occurs() {
         let gated = GatedRegex::new(r"^[^.;]{0,20}?,\s*(?:winning|taking)\b", &["winning", "taking"]);
-        assert_eq!(gated.find(" easily, winning the seat").map(|m| m.as_str()), Some(" easily, winning"));
-        assert!(gated.is_match(", taking it") && !gated.is_match(", holding it"));
+        let after_gap = GatedRegex::after_gap(20, r",\s*(?:winning|taking)\b", &["winning", "taking"]);
+        for gated in [gated, after_gap] {
+            assert_eq!(gated.find(" easily, winning the seat"), Some(0..16));
+            assert!(gated.is_match(", taking it") && !gated.is_match(", holding it"));
+            assert!(!gated.is_match(" far too many words to fit, winning"));
+        }
         // A gate that leaves out a word the pattern needs loses its matches: the words
         // are what decides, before the pattern.
         let wrong = GatedRegex::new(r"^, (?:winning|taking)\b", &["winning"]);
@@ -175,7 +221,7 @@ mod tests {
             for end in (start..=text.len()).filter(|&i| text.is_char_boundary(i)) {
                 let part = &text[start..end];
                 for gate in [&*WIN, &*HELD] {
-                    assert_eq!(gate.find_in(part, start, &found).map(|m| m.range()), gate.find(part).map(|m| m.range()), "{part:?}");
+                    assert_eq!(gate.find_in(part, start, &found), gate.find(part), "{part:?}");
                     assert_eq!(gate.is_match_in(part, start, &found), gate.is_match(part), "{part:?}");
                 }
             }

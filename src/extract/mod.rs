@@ -51,6 +51,7 @@ pub mod cover;
 pub mod election;
 pub mod figures;
 pub mod forms;
+pub mod gap;
 pub mod gated;
 pub mod name_runs;
 pub mod names;
