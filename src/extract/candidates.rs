@@ -170,8 +170,27 @@ const STRONG_REASONS: &[&str] = &["result-figure", "won-seat-or-election", "won-
 
 /// What the words of the article say about each person (bylines excluded).
 pub fn read_evidence(ctx: &Context) -> Vec<Option<Evidence>> {
-    let words = AROUND_MENTION.find(&ctx.doc.text);
-    ctx.people.persons.iter().enumerate().map(|(id, p)| (!p.byline_only).then(|| Evidence::gather(ctx, &words, id))).collect()
+    let subjects: Vec<Option<Vec<(Span, bool)>>> = ctx.people.persons.iter().enumerate().map(|(id, p)| (!p.byline_only).then(|| subject_spans(ctx, id))).collect();
+    // The rules read the sentence around each subject, and their words are looked for
+    // only there: a report's other sentences (figures, background) can open no gate.
+    let read = sentences_around(ctx.doc, subjects.iter().flatten().flatten().map(|(span, _)| span));
+    let words = AROUND_MENTION.find_within(&ctx.doc.text, &read);
+    subjects.into_iter().enumerate().map(|(id, spans)| spans.map(|spans| Evidence::gather(ctx, &words, id, &spans))).collect()
+}
+
+/// The stretches from the start of the sentence each span starts in to the end of the
+/// one it ends in, joined where they meet, in order.
+fn sentences_around<'a>(doc: &Document, spans: impl Iterator<Item = &'a Span>) -> Vec<Span> {
+    let mut around: Vec<Span> = spans.map(|span| sentence_start(doc, span.start)..sentence_end(doc, span.end)).collect();
+    around.sort_unstable_by_key(|s| s.start);
+    let mut joined: Vec<Span> = Vec::with_capacity(around.len());
+    for s in around {
+        match joined.last_mut() {
+            Some(last) if s.start <= last.end => last.end = last.end.max(s.end),
+            _ => joined.push(s),
+        }
+    }
+    joined
 }
 
 /// What the text says about one person, gathered over all their mentions.
@@ -185,7 +204,8 @@ pub struct Evidence {
 }
 
 impl Evidence {
-    fn gather(ctx: &Context, words: &WordsFound, id: usize) -> Evidence {
+    /// `subjects`: [`subject_spans`] of the person.
+    fn gather(ctx: &Context, words: &WordsFound, id: usize, subjects: &[(Span, bool)]) -> Evidence {
         let mut ev = Evidence::default();
         let text: &str = &ctx.doc.text;
         // A possessive mention names no subject of a verb, but may carry a party:
@@ -193,7 +213,8 @@ impl Evidence {
         for m in ctx.people.mentions_of(id).filter(|m| m.possessive && !m.in_quote && !m.byline) {
             ev.read_party_next_to(ctx, &(m.full.start..m.span.end));
         }
-        for (span, is_name) in subject_spans(ctx, id) {
+        for (span, is_name) in subjects {
+            let (span, is_name) = (span.clone(), *is_name);
             let after = &text[span.end..sentence_end(ctx.doc, span.end)];
             let before = &text[sentence_start(ctx.doc, span.start)..span.start];
             ev.read_after(ctx, words, after, span.end);

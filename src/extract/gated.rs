@@ -157,19 +157,28 @@ impl GateWords {
 
     /// Where the words occur in `text`, words inside words included ("won" in "wont").
     pub fn find(&self, text: &str) -> WordsFound<'_> {
+        self.find_within(text, &[0..text.len()])
+    }
+
+    /// Where the words occur inside `parts` of `text` (in order, apart): the gates of
+    /// parts of those parts are answered as [`GateWords::find`]'s list answers them.
+    pub fn find_within(&self, text: &str, parts: &[Range<usize>]) -> WordsFound<'_> {
         let bytes = text.as_bytes();
         let mut at: Vec<(Range<usize>, u32)> = Vec::new();
-        let mut from = 0;
-        // The leftmost match from `from` starts at the first place any word starts; every
-        // word starting there is then taken, and the search goes on from the next byte.
-        while let Some(m) = self.starts.find(Input::new(bytes).range(from..)) {
-            let start = m.start();
-            for (word, opens) in &self.by_first_byte[usize::from(bytes[start])] {
-                if bytes[start..].starts_with(word.as_bytes()) {
-                    at.push((start..start + word.len(), *opens));
+        for part in parts {
+            let mut from = part.start;
+            // The leftmost match from `from` starts at the first place a word of the part
+            // starts; every word starting there is then taken, and the search goes on from
+            // the next byte. (One that runs past the part is never inside a part of it.)
+            while let Some(m) = self.starts.find(Input::new(bytes).range(from..part.end)) {
+                let start = m.start();
+                for (word, opens) in &self.by_first_byte[usize::from(bytes[start])] {
+                    if bytes[start..].starts_with(word.as_bytes()) {
+                        at.push((start..start + word.len(), *opens));
+                    }
                 }
+                from = start + 1;
             }
-            from = start + 1;
         }
         WordsFound { words: self, at }
     }
@@ -217,14 +226,22 @@ mod tests {
         let words = GateWords::new(&[&*WIN, &*HELD]);
         let text = "Kim wont say. Lee won, holding on; Ann held on. Bo wonholding onheld";
         let found = words.find(text);
+        // Only the words inside the parts: those of "Lee won, holding on;" and of "held".
+        let (first_part, second_part) = (14..34, 43..68);
+        let found_within = words.find_within(text, &[first_part.clone(), second_part.clone()]);
         for start in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
             for end in (start..=text.len()).filter(|&i| text.is_char_boundary(i)) {
                 let part = &text[start..end];
+                let within = [&first_part, &second_part].iter().any(|p| p.start <= start && end <= p.end);
                 for gate in [&*WIN, &*HELD] {
                     assert_eq!(gate.find_in(part, start, &found), gate.find(part), "{part:?}");
                     assert_eq!(gate.is_match_in(part, start, &found), gate.is_match(part), "{part:?}");
+                    if within {
+                        assert_eq!(gate.is_match_in(part, start, &found_within), gate.is_match(part), "{part:?}");
+                    }
                 }
             }
         }
+        assert!(HELD.is_match_in("held", 39, &found) && !HELD.is_match_in("held", 39, &found_within), "a word outside the parts is not found");
     }
 }
