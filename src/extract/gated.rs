@@ -157,7 +157,7 @@ impl GateWords {
 
     /// Where the words occur in `text`, words inside words included ("won" in "wont").
     pub fn find(&self, text: &str) -> WordsFound<'_> {
-        self.find_within(text, &[0..text.len()])
+        self.find_within(text, std::slice::from_ref(&(0..text.len())))
     }
 
     /// Where the words occur inside `parts` of `text` (in order, apart): the gates of
