@@ -11,6 +11,8 @@
 use std::cell::RefCell;
 use std::sync::LazyLock;
 
+use memchr::memmem::Finder;
+
 use super::boundaries::{self, WordRegex};
 use super::part_search::PartSearch;
 
@@ -126,13 +128,12 @@ fn may_hold_strong_word(text: &str) -> bool {
         lowered.clear();
         lowered.extend_from_slice(text.as_bytes());
         lowered.make_ascii_lowercase();
-        STRONG_PART_SEARCH.starts(lowered).any(|part| holds_strong_word_near(text, part))
+        STRONG_PART_SEARCH.starts(lowered).any(|part| holds_strong_word_near(text, part)) || holds_mp_word(lowered)
     };
-    let holds_part = LOWERED.with(|buffer| match buffer.try_borrow_mut() {
+    LOWERED.with(|buffer| match buffer.try_borrow_mut() {
         Ok(mut lowered) => search_lowered(&mut lowered),
         Err(_) => search_lowered(&mut Vec::new()),
-    });
-    holds_part || holds_mp_word(text.as_bytes())
+    })
 }
 
 /// Whether a [`STRONG`] word holds the part found at byte `part`: the pattern is asked of
@@ -154,21 +155,22 @@ fn holds_strong_word_near(text: &str, part: usize) -> bool {
     STRONG_WORDS.for_text(near).is_match(near)
 }
 
-/// Whether `text` holds "MP", "MPs", "MSP" or "MSPs" in any case as a whole word, word
-/// characters being ASCII ones (`(?i)(?-u:\b)(?:MPs?|MSPs?)(?-u:\b)`).
-fn holds_mp_word(text: &[u8]) -> bool {
-    let is_word = |at: usize| text.get(at).is_some_and(|&b| b.is_ascii_alphanumeric() || b == b'_');
-    let is = |at: usize, letter: u8| text.get(at).is_some_and(|&b| b.to_ascii_lowercase() == letter);
-    memchr::memchr2_iter(b'p', b'P', text).any(|p| {
-        let m = match p {
-            1.. if is(p - 1, b'm') => p - 1,
-            2.. if is(p - 1, b's') && is(p - 2, b'm') => p - 2,
-            _ => return false,
-        };
-        let end = if is(p + 1, b's') { p + 2 } else { p + 1 };
-        (m == 0 || !is_word(m - 1)) && !is_word(end)
-    })
+/// Whether `lowered`, a text with its ASCII letters in lower case, holds "mp", "mps",
+/// "msp" or "msps" as a whole word, word characters being ASCII ones: whether the text
+/// matches `(?i)(?-u:\b)(?:MPs?|MSPs?)(?-u:\b)`. The two pairs of letters are searched
+/// for (a stop at every "p" was 1.2% of a run's time).
+fn holds_mp_word(lowered: &[u8]) -> bool {
+    let is_word = |at: usize| lowered.get(at).is_some_and(|&b| b.is_ascii_alphanumeric() || b == b'_');
+    let whole_word = |start: usize, letters: usize| {
+        let end = start + letters;
+        let end = if lowered.get(end) == Some(&b's') { end + 1 } else { end };
+        (start == 0 || !is_word(start - 1)) && !is_word(end)
+    };
+    MP.find_iter(lowered).any(|at| whole_word(at, 2)) || MSP.find_iter(lowered).any(|at| whole_word(at, 3))
 }
+
+static MP: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("mp"));
+static MSP: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("msp"));
 
 // The patterns to compile ahead in a large run (see `ahead`).
 super::ahead::patterns!(STRONG_WORDS, SHARED_WORDS, ELECTION_WORDS, MAJORITY);
@@ -236,7 +238,7 @@ mod tests {
                 assert!(may_hold_strong_word(&text), "{text:?}");
             }
             if boundaries::ascii_boundaries_suffice(&text) {
-                assert_eq!(holds_mp_word(text.as_bytes()), mp_words.is_match(&text), "{text:?}");
+                assert_eq!(holds_mp_word(text.to_ascii_lowercase().as_bytes()), mp_words.is_match(&text), "{text:?}");
             }
             for party in [false, true] {
                 let (strong, all) = election_score(&text, party);
