@@ -12,7 +12,6 @@
 
 pub use aho_corasick::AhoCorasickKind;
 use aho_corasick::{AhoCorasick, Anchored, Input, Match, MatchKind, StartKind};
-use rustc_hash::FxHashSet;
 
 use super::capitals::next_capital_or_non_ascii;
 
@@ -28,8 +27,12 @@ pub struct FormSearch {
     starts_are_capitals: bool,
     /// The first two bytes of every form, as bits (a form of one byte allows any second).
     pairs: Vec<u64>,
-    /// The first four bytes of every form, or all of a shorter one, by length less one.
-    heads: [FxHashSet<u32>; 4],
+    /// The first four bytes of every form, or all of a shorter one, as bits of a hash
+    /// ([`head_bit`]): a filter that may let a head through that no form has, never the
+    /// other way. (Four hash sets, one per length, cost a look-up each.)
+    heads: Vec<u64>,
+    /// Whether some form has this many bytes less one, or four or more for the last.
+    head_lengths: [bool; 4],
 }
 
 impl FormSearch {
@@ -61,12 +64,15 @@ impl FormSearch {
             }
         }
         let starts_are_capitals = (0..=255u8).all(|b| !starts[usize::from(b)] || b.is_ascii_uppercase() || !b.is_ascii());
-        let mut heads: [FxHashSet<u32>; 4] = Default::default();
+        let mut heads = vec![0u64; HEAD_BITS / 64];
+        let mut head_lengths = [false; 4];
         for form in &forms {
             let head = &form.as_bytes()[..form.len().min(4)];
-            heads[head.len() - 1].insert(packed(head));
+            let bit = head_bit(head);
+            heads[bit / 64] |= 1 << (bit % 64);
+            head_lengths[head.len() - 1] = true;
         }
-        FormSearch { automaton, starts, starts_are_capitals, pairs, heads }
+        FormSearch { automaton, starts, starts_are_capitals, pairs, heads, head_lengths }
     }
 
     /// Every match in `text`, in order, as an unanchored leftmost-longest search of the
@@ -99,10 +105,11 @@ impl FormSearch {
         self.pairs[pair / 64] & (1 << (pair % 64)) != 0
     }
 
-    /// Whether `rest` starts with the first four bytes of some form, or with the whole of
-    /// a shorter one.
+    /// Whether `rest` may start with the first four bytes of some form, or with the whole
+    /// of a shorter one: false only if it does not.
     fn starts_head(&self, rest: &[u8]) -> bool {
-        self.heads.iter().enumerate().any(|(shorter, heads)| !heads.is_empty() && rest.get(..=shorter).is_some_and(|head| heads.contains(&packed(head))))
+        let holds = |bit: usize| self.heads[bit / 64] & (1 << (bit % 64)) != 0;
+        (0..4).any(|shorter| self.head_lengths[shorter] && rest.get(..=shorter).is_some_and(|head| holds(head_bit(head))))
     }
 
     /// The first byte at or after `from` that some form starts with.
@@ -121,9 +128,16 @@ impl FormSearch {
     }
 }
 
-/// Up to four bytes as one number, for [`FormSearch::heads`].
-fn packed(head: &[u8]) -> u32 {
-    head.iter().fold(0, |n, &b| n << 8 | u32::from(b))
+/// The bits of [`FormSearch::heads`]: 8 KB. The built-in lists set a few hundred (the
+/// parties) or about a thousand (the constituencies), so that a head no form has passes
+/// once in 60 or fewer.
+const HEAD_BITS: usize = 1 << 16;
+
+/// The bit of up to four bytes in [`FormSearch::heads`]: a multiplicative hash of the
+/// bytes and their number.
+fn head_bit(head: &[u8]) -> usize {
+    let packed = head.iter().fold(head.len() as u64, |n, &b| n << 8 | u64::from(b));
+    (packed.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - HEAD_BITS.trailing_zeros())) as usize
 }
 
 /// The bit of a pair of bytes in [`FormSearch::pairs`].
