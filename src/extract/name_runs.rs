@@ -49,12 +49,22 @@ impl NameRuns {
     /// The runs of `text`, in order.
     pub fn find_iter<'a>(&'a self, text: &'a str) -> impl Iterator<Item = Range<usize>> + 'a {
         let mut at = 0;
+        let mut words = Vec::new();
         std::iter::from_fn(move || {
-            let start = self.next_capital(text, at)?;
-            let end = self.run_end(text, start);
-            at = end;
-            Some(start..end)
+            let run = self.next_run(text, at, &mut words)?;
+            at = run.end;
+            Some(run)
         })
+    }
+
+    /// The first run that starts at or after `from`, its words in `words` (what parting
+    /// the run at its blanks gives: the words, particles included). The scan meets each
+    /// word's ends anyway; the names' rules read the words, and parting the runs again
+    /// cost them 1.3% of a run's time.
+    pub fn next_run(&self, text: &str, from: usize, words: &mut Vec<Range<usize>>) -> Option<Range<usize>> {
+        words.clear();
+        let start = self.next_capital(text, from)?;
+        Some(start..self.run_end(text, start, words))
     }
 
     /// Where the first capital letter at or after `from` is.
@@ -73,20 +83,31 @@ impl NameRuns {
         }
     }
 
-    /// The end of the run whose first word starts at `start`, a capital.
-    fn run_end(&self, text: &str, start: usize) -> usize {
+    /// The end of the run whose first word starts at `start`, a capital; its words are
+    /// pushed onto `words`.
+    fn run_end(&self, text: &str, start: usize, words: &mut Vec<Range<usize>>) -> usize {
         let mut end = self.word_end(text, start).expect("a run starts at a capital");
+        words.push(start..end);
         loop {
             let mut at = skip_blanks(text, end);
             if at == end {
                 return end;
             }
+            let words_before_particles = words.len();
             while let Some(after) = particle_end(text, at) {
+                words.push(at..after);
                 at = skip_blanks(text, after);
             }
             match self.word_end(text, at) {
-                Some(word_end) => end = word_end,
-                None => return end,
+                Some(word_end) => {
+                    words.push(at..word_end);
+                    end = word_end;
+                }
+                None => {
+                    // Particles that lead to no word are not the run's.
+                    words.truncate(words_before_particles);
+                    return end;
+                }
             }
         }
     }
@@ -164,7 +185,18 @@ mod tests {
     }
 
     fn both(runs: &NameRuns, re: &regex::Regex, text: &str) -> (Vec<Range<usize>>, Vec<Range<usize>>) {
+        assert_words_are_parted_at_blanks(runs, text);
         (runs.find_iter(text).collect(), re.find_iter(text).map(|m| m.range()).collect())
+    }
+
+    /// Each run's words are the run parted at its spaces and tabs.
+    fn assert_words_are_parted_at_blanks(runs: &NameRuns, text: &str) {
+        let (mut at, mut words) = (0, Vec::new());
+        while let Some(run) = runs.next_run(text, at, &mut words) {
+            let parted: Vec<&str> = text[run.clone()].split([' ', '\t']).filter(|w| !w.is_empty()).collect();
+            assert_eq!(words.iter().map(|w| &text[w.clone()]).collect::<Vec<_>>(), parted, "{text:?}");
+            at = run.end;
+        }
     }
 
     #[test]
@@ -182,6 +214,9 @@ mod tests {
         let runs = NameRuns::new();
         let found = |text: &'static str| runs.find_iter(text).map(|r| &text[r]).collect::<Vec<_>>();
         assert_eq!(found("Ursula von der said"), ["Ursula"]);
+        let mut words = Vec::new();
+        assert_eq!(runs.next_run("Ursula von der said", 0, &mut words), Some(0..6));
+        assert_eq!(words, [0..6], "the particles that lead nowhere are no words of the run");
         assert_eq!(found("Anna del\tToro and Anna dell Toro"), ["Anna del\tToro", "Anna", "Toro"]);
         assert_eq!(found("Smith-jones Smith- Jones"), ["Smith", "Smith", "Jones"]);
         assert_eq!(found("Anna de\nCruz"), ["Anna", "Cruz"]);

@@ -213,8 +213,10 @@ impl NameMatcher {
         let party_words = Cover::new(parties.iter().map(|p| p.span.start..p.full.end));
         let mut raw = RawMentions::for_text(text);
         let mut buffers = RunBuffers { words: Vec::with_capacity(16), looks: Vec::with_capacity(16) };
-        for run in self.runs.find_iter(text) {
-            split_run(text, run, lexicon, &party_words, &mut buffers, &mut raw);
+        let mut at = 0;
+        while let Some(run) = self.runs.next_run(text, at, &mut buffers.words) {
+            at = run.end;
+            split_run(text, lexicon, &party_words, &mut buffers, &mut raw);
         }
         mark_bylines(text, &mut raw.mentions);
         let mut people = group(text, raw, lexicon);
@@ -275,11 +277,10 @@ struct RawMention {
 /// Cuts one capitalised run into the name it holds, if any: drops leading function
 /// words, parties and titles, and starts at a first name when places precede it
 /// ("Mayor of London Sadiq Khan", "Vermont Bernie Sanders"). Possessives end a run.
-/// `parties` covers each party mention from its first word to its possessive ending.
-fn split_run(text: &str, run: Span, lex: &Lexicon, parties: &Cover, buffers: &mut RunBuffers, out: &mut RawMentions) {
+/// `parties` covers each party mention from its first word to its possessive ending;
+/// `buffers.words` holds the run's words ([`NameRuns::next_run`]).
+fn split_run(text: &str, lex: &Lexicon, parties: &Cover, buffers: &mut RunBuffers, out: &mut RawMentions) {
     let words = &mut buffers.words;
-    words.clear();
-    split_blanks(text, run, words);
     let mut i = 0;
     while i < words.len() {
         let mut j = i;
@@ -299,23 +300,8 @@ fn split_run(text: &str, run: Span, lex: &Lexicon, parties: &Cover, buffers: &mu
     }
 }
 
-/// Pushes the words of `run` onto `words`: a run's words are parted by spaces and tabs
-/// only (see `name_runs`), ASCII bytes that never occur inside a character.
-fn split_blanks(text: &str, run: Span, words: &mut Vec<Span>) {
-    let is_blank = |b: &u8| *b == b' ' || *b == b'\t';
-    let bytes = &text.as_bytes()[..run.end];
-    let mut at = run.start;
-    while at < bytes.len() {
-        let start = at + bytes[at..].iter().take_while(|b| is_blank(b)).count();
-        at = start + bytes[start..].iter().take_while(|b| !is_blank(b)).count();
-        if at > start {
-            words.push(start..at);
-        }
-    }
-}
-
-/// The buffers [`split_run`] fills for each run, kept from run to run: most runs are a
-/// word or two.
+/// The buffers of [`split_run`], filled for each run and kept from run to run: most
+/// runs are a word or two.
 struct RunBuffers {
     words: Vec<Span>,
     looks: Vec<WordLook>,
@@ -896,17 +882,14 @@ mod tests {
     #[test]
     fn run_words_are_parted_by_spaces_and_tabs_only() {
         let text = "said  Jean-Luc\tO’Neill Jr. de  la Cruz, then";
-        let run = 6..text.find(',').unwrap();
-        // Pushed after what the buffer holds.
-        let mut words: Vec<Span> = Vec::new();
-        words.push(0..1);
-        split_blanks(text, run.clone(), &mut words);
-        let found: Vec<&str> = words[1..].iter().map(|w| &text[w.clone()]).collect();
+        // The buffer is emptied first.
+        let mut words: Vec<Span> = vec![0..1];
+        let run = NameRuns::new().next_run(text, 0, &mut words);
+        assert_eq!(run, Some(6..text.find(',').unwrap()));
+        let found: Vec<&str> = words.iter().map(|w| &text[w.clone()]).collect();
         assert_eq!(found, ["Jean-Luc", "O’Neill", "Jr.", "de", "la", "Cruz"]);
-        assert_eq!(found, text[run].split([' ', '\t']).filter(|w| !w.is_empty()).collect::<Vec<_>>());
-        words.clear();
-        split_blanks(text, 4..6, &mut words);
-        assert!(words.is_empty(), "blanks alone hold no word");
+        assert_eq!(NameRuns::new().next_run(text, run.unwrap().end, &mut words), None);
+        assert!(words.is_empty(), "no run, no words");
     }
 
     #[test]
