@@ -883,7 +883,7 @@ mod tests {
     fn run_words_are_parted_by_spaces_and_tabs_only() {
         let text = "said  Jean-Luc\tO’Neill Jr. de  la Cruz, then";
         // The buffer is emptied first.
-        let mut words: Vec<Span> = vec![0..1];
+        let mut words: Vec<Span> = vec![0..1, 2..3];
         let run = NameRuns::new().next_run(text, 0, &mut words);
         assert_eq!(run, Some(6..text.find(',').unwrap()));
         let found: Vec<&str> = words.iter().map(|w| &text[w.clone()]).collect();
