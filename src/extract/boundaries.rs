@@ -28,6 +28,8 @@ use std::sync::{LazyLock, OnceLock};
 
 use regex::{Regex, RegexBuilder};
 
+use super::openings::Openings;
+
 /// The most memory the fast engine of the Unicode form of a [`WordRegex`] may use per
 /// thread. The crate's default (2 MB) is too small for the state sets of a big pattern
 /// such as the places' one, and without the fast engine every search runs in the slowest
@@ -47,6 +49,9 @@ pub struct WordRegex {
     /// The most memory each form's fast engine may use per thread (`None`: the ASCII
     /// and Latin forms get the crate's default, the Unicode form [`FAST_ENGINE_MEMORY`]).
     cache: Option<usize>,
+    /// What every match begins with, for a pattern anchored at the start: a text that
+    /// begins otherwise is answered without a search ([`Openings`]).
+    openings: Option<Openings>,
     unicode: OnceLock<Regex>,
     /// `None` when the pattern has no class to narrow, and its Latin form is the
     /// pattern.
@@ -71,7 +76,10 @@ impl WordRegex {
     fn with_cache(pattern: impl Into<String>, cache: Option<usize>) -> WordRegex {
         let pattern = pattern.into();
         let has_ascii_form = narrowed_form(&pattern, &ASCII_NARROWING) != pattern;
-        WordRegex { pattern, has_ascii_form, cache, unicode: OnceLock::new(), latin: OnceLock::new(), ascii: OnceLock::new() }
+        // The pattern as written matches wherever a narrowed form does: its openings are
+        // every form's.
+        let openings = Openings::of(&pattern);
+        WordRegex { pattern, has_ascii_form, cache, openings, unicode: OnceLock::new(), latin: OnceLock::new(), ascii: OnceLock::new() }
     }
 
     /// The compilation to run on `text`: all find exactly the same matches in it.
@@ -118,12 +126,17 @@ impl WordRegex {
 
     /// [`Regex::is_match`] with the compilation [`WordRegex::for_text`] picks.
     pub fn is_match(&self, text: &str) -> bool {
-        self.for_text(text).is_match(text)
+        self.may_match(text) && self.for_text(text).is_match(text)
     }
 
     /// [`Regex::find`] with the compilation [`WordRegex::for_text`] picks.
     pub fn find<'t>(&self, text: &'t str) -> Option<regex::Match<'t>> {
-        self.for_text(text).find(text)
+        self.may_match(text).then(|| self.for_text(text).find(text)).flatten()
+    }
+
+    /// False when the pattern's openings say it cannot match `text`.
+    fn may_match(&self, text: &str) -> bool {
+        self.openings.as_ref().is_none_or(|openings| openings.admits(text))
     }
 
     /// [`Regex::find_iter`] with the compilation [`WordRegex::for_text`] picks.
@@ -133,7 +146,7 @@ impl WordRegex {
 
     /// [`Regex::captures`] with the compilation [`WordRegex::for_text`] picks.
     pub fn captures<'t>(&self, text: &'t str) -> Option<regex::Captures<'t>> {
-        self.for_text(text).captures(text)
+        self.may_match(text).then(|| self.for_text(text).captures(text)).flatten()
     }
 
     /// [`Regex::captures_iter`] with the compilation [`WordRegex::for_text`] picks.

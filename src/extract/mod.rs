@@ -56,6 +56,7 @@ pub mod gated;
 pub mod name_runs;
 pub mod names;
 pub mod numbers;
+pub mod openings;
 pub mod part_search;
 pub mod parties;
 pub mod places;
