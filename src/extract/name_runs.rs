@@ -129,9 +129,13 @@ impl NameRuns {
 
     /// The length of the capital letter at `at`, if one is there.
     fn capital_at(&self, text: &str, at: usize) -> Option<usize> {
+        // An ASCII byte is a character of its own: no decoding.
+        let byte = *text.as_bytes().get(at)?;
+        if byte.is_ascii() {
+            return byte.is_ascii_uppercase().then_some(1);
+        }
         let c = char_at(text, at)?;
-        let capital = if c.is_ascii() { c.is_ascii_uppercase() } else { self.capitals.holds(c) };
-        capital.then_some(c.len_utf8())
+        self.capitals.holds(c).then_some(c.len_utf8())
     }
 
     /// Past the letters and apostrophes from `at`.
@@ -168,10 +172,26 @@ fn skip_blanks(text: &str, from: usize) -> usize {
 /// The end of the particle at `at`: a particle must be followed by a blank.
 fn particle_end(text: &str, at: usize) -> Option<usize> {
     let bytes = text.as_bytes();
+    // Most words after a name start with a letter no particle starts with.
+    if !PARTICLE_STARTS[usize::from(*bytes.get(at)?)] {
+        return None;
+    }
     let window = &bytes[at..bytes.len().min(at + LONGEST_PARTICLE + 1)];
     let len = window.iter().position(|&b| b == b' ' || b == b'\t')?;
-    PARTICLES.contains(&&text[at..at + len]).then_some(at + len)
+    let word = &window[..len];
+    PARTICLES.iter().any(|particle| particle.as_bytes() == word).then_some(at + len)
 }
+
+/// The first bytes of [`PARTICLES`].
+static PARTICLE_STARTS: [bool; 256] = {
+    let mut starts = [false; 256];
+    let mut i = 0;
+    while i < PARTICLES.len() {
+        starts[PARTICLES[i].as_bytes()[0] as usize] = true;
+        i += 1;
+    }
+    starts
+};
 
 #[cfg(test)]
 mod tests {
