@@ -371,9 +371,8 @@ fn classify(n: &NumberMention, before: &str, after: &str, sentence: &str, is_pol
         if !rule.units.contains(&n.unit) {
             continue;
         }
-        let ok_before = rule.before.is_none_or(|re| re.is_match(before));
-        let ok_after = rule.after.is_none_or(|re| re.is_match(after));
-        if ok_before && ok_after {
+        // The words after first: their patterns are anchored, and fail at once.
+        if rule.after.is_none_or(|re| re.is_match(after)) && rule.before.is_none_or(|re| re.is_match(before)) {
             if is_poll && matches!(rule.kind, FigureKind::SharePct | FigureKind::SwingPct) {
                 return None;
             }
