@@ -253,9 +253,13 @@ fn continue_with(ctx: &Context, si: usize, lower: &str, in_sentence: &[&NumberMe
     let is_poll = is_poll_sentence(ctx, si, lower);
     let owners = owners_in(ctx, &span);
     // A results list or ranking: the sentence talks of votes or places, or votes were
-    // already read from the article.
-    let listing = RESULTS_LIST.find_iter(lower).count() >= 2;
-    let results_context = !is_poll && (listing || VOTE_CONTEXT.is_match(lower) || POSITION.is_match(lower) || out.iter().any(|f| matches!(f.kind, FigureKind::Votes | FigureKind::SharePct)));
+    // already read from the article. Asked only of a sentence with a number no kind rule
+    // took, and then once.
+    let votes_before = out.iter().any(|f| matches!(f.kind, FigureKind::Votes | FigureKind::SharePct));
+    let results_context = std::cell::OnceCell::new();
+    let in_results_context = || {
+        *results_context.get_or_init(|| !is_poll && (votes_before || RESULTS_LIST.find_iter(lower).count() >= 2 || VOTE_CONTEXT.is_match(lower) || POSITION.is_match(lower)))
+    };
     let first_new = out.len();
     // Asked of the sentence for every count in it: answered once.
     let chamber_vote = std::cell::OnceCell::new();
@@ -273,7 +277,7 @@ fn continue_with(ctx: &Context, si: usize, lower: &str, in_sentence: &[&NumberMe
             continue;
         }
         let earlier = &out[first_new..];
-        let found = classify(n, before, after, lower, is_poll, earlier).or_else(|| listed(ctx, n, &owners, before, after, results_context, earlier));
+        let found = classify(n, before, after, lower, is_poll, earlier).or_else(|| listed(ctx, n, &owners, before, after, in_results_context(), earlier));
         let Some((kind, rule)) = found else { continue };
         if !plausible(kind, n) {
             continue;
