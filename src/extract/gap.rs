@@ -37,7 +37,7 @@ pub struct GapRegex {
 impl GapRegex {
     /// The pattern `^[^.;]{0,max_chars}?` followed by `rest`.
     pub fn new(max_chars: usize, rest: &str) -> GapRegex {
-        GapRegex { pattern: format!("^[^.;]{{0,{max_chars}}}?{rest}"), max_chars, rest: WordRegex::small(rest, super::SMALL_PATTERN_CACHE) }
+        GapRegex { pattern: format!("^[^.;]{{0,{max_chars}}}?(?:{rest})"), max_chars, rest: WordRegex::small(rest, super::SMALL_PATTERN_CACHE) }
     }
 
     /// The whole pattern, gap included.
@@ -86,7 +86,7 @@ mod tests {
 
     #[test]
     fn finds_what_the_whole_pattern_finds() {
-        for (max_chars, rest) in [(6, r"\bby (?:winning|holding)\b"), (4, r",\s*(?:winning|taking)\b"), (5, r"\b(?:in|at) ((?:19|20)\d\d)\b"), (0, "x")] {
+        for (max_chars, rest) in [(6, r"\bby (?:winning|holding)\b"), (4, r",\s*(?:winning|taking)\b"), (5, r"\b(?:in|at) ((?:19|20)\d\d)\b"), (3, r"\bby\b|x"), (0, "x")] {
             let gap = GapRegex::new(max_chars, rest);
             let whole = regex::Regex::new(gap.as_str()).unwrap();
             let mut matched = 0;
