@@ -82,10 +82,10 @@ re_gap!(SEAT_MAJORITY, 40, r"\bmajority of [\d,]+(?: |-)seats?\b");
 re!(FOR_PLACE, r"\bfor\s+");
 re!(PARTY_GAIN, r"^(?:gain|hold|win|victory|GAIN|HOLD|(?:has |have |had )?(?:taken|won|gained|held|captured|regained|retained|took|gain|hold|win))\b");
 // "Labour councillors were elected", read right after a party mention: the group may
-// start at the mention's end or one ASCII character on ("Labour's MPs"). Anchored, a
-// search stops within a few bytes at the most of the mentions, which are followed by
-// something else; found anywhere and then tested for its start, it read every sentence
-// to its end.
+// start at the mention's end or one ASCII character on ("Labour's MPs"). Anchored, the
+// search stops a few bytes after most mentions, which are followed by something else;
+// searched for anywhere and then tested for where it starts, it read each sentence to
+// its end.
 re!(PARTY_GROUP, r"^[\x00-\x7F]?\b(?:\w+\s+){0,2}(?:MPs|councillors|members)\b[^.;]{0,60}\belected\b");
 
 /// The gated patterns read next to every mention, whose words are found in the article
@@ -213,8 +213,7 @@ impl Evidence {
         for m in ctx.people.mentions_of(id).filter(|m| m.possessive && !m.in_quote && !m.byline) {
             ev.read_party_next_to(ctx, &(m.full.start..m.span.end));
         }
-        for (span, is_name) in subjects {
-            let (span, is_name) = (span.clone(), *is_name);
+        for (span, is_name) in subjects.iter().cloned() {
             let after = &text[span.end..sentence_end(ctx.doc, span.end)];
             let before = &text[sentence_start(ctx.doc, span.start)..span.start];
             ev.read_after(ctx, words, after, span.end);

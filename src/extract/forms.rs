@@ -31,7 +31,8 @@ pub struct FormSearch {
     /// ([`head_bit`]): a filter that may let a head through that no form has, never the
     /// other way. (Four hash sets, one per length, cost a look-up each.)
     heads: Vec<u64>,
-    /// Whether some form has this many bytes less one, or four or more for the last.
+    /// By length less one: whether some form's head has that length (a head is a whole
+    /// form of up to three bytes, or the first four of a longer one).
     head_lengths: [bool; 4],
 }
 
