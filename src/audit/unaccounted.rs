@@ -24,7 +24,7 @@ pub fn unaccounted_numbers(record: &ArticleRecord, raw: &[u8]) -> Vec<Finding> {
     let text: &str = &doc.text;
     let covered = |span: [usize; 2]| record.figures.iter().any(|f| f.span[0] < span[1] && span[0] < f.span[1]);
     let mut out = Vec::new();
-    for sentence in doc.sentences.iter().filter(|s| is_election_sentence(&text[s.span.clone()])) {
+    for sentence in doc.sentences().iter().filter(|s| is_election_sentence(&text[s.span.clone()])) {
         let words = &text[sentence.span.clone()];
         for n in find_numbers(words) {
             if !matches!(n.unit, NumberUnit::Count | NumberUnit::Percent | NumberUnit::Points) || is_small_word(&n) {

@@ -441,11 +441,11 @@ fn subject_spans(ctx: &Context, id: usize) -> Vec<(Span, bool)> {
 }
 
 fn sentence_end(doc: &Document, pos: usize) -> usize {
-    doc.sentences.get(doc.sentence_at(pos)).map_or(doc.text.len(), |s| s.span.end.max(pos))
+    doc.sentences().get(doc.sentence_at(pos)).map_or(doc.text.len(), |s| s.span.end.max(pos))
 }
 
 fn sentence_start(doc: &Document, pos: usize) -> usize {
-    doc.sentences.get(doc.sentence_at(pos)).map_or(0, |s| s.span.start.min(pos))
+    doc.sentences().get(doc.sentence_at(pos)).map_or(0, |s| s.span.start.min(pos))
 }
 
 /// (Places are sorted by start and do not overlap.)
@@ -473,7 +473,7 @@ fn fill_winner_parties(ctx: &Context, out: &mut [FoundCandidate]) {
         let place_sentences = c.constituency.iter().flat_map(|place| ctx.places.iter().filter(move |p| &p.name == place).map(|p| p.span.start));
         let own_sentences = ctx.people.mentions_of(c.person).map(|m| m.span.start);
         let gain = place_sentences.chain(own_sentences).find_map(|at| {
-            let s = &ctx.doc.sentences[ctx.doc.sentence_at(at)].span;
+            let s = &ctx.doc.sentences()[ctx.doc.sentence_at(at)].span;
             ctx.parties.iter().find(|party| s.start <= party.span.start && party.span.end <= s.end && PARTY_GAIN.is_match(text[party.full.end..s.end].trim_start())).map(|p| p.canonical.clone())
         });
         let group = group_party.get_or_init(|| party_whose_group_was_elected(ctx)).clone().filter(|_| c.elected == Some(true) || c.votes.is_none());

@@ -216,7 +216,7 @@ pub fn find_figures(ctx: &Context) -> Vec<FoundFigure> {
     let years = ElectionYears::find(ctx);
     let quoted = Cover::new(ctx.quoted.iter().cloned());
     let mut out: Vec<FoundFigure> = Vec::new();
-    for (si, sentence) in doc.sentences.iter().enumerate() {
+    for (si, sentence) in doc.sentences().iter().enumerate() {
         let in_sentence = candidate_numbers(ctx, &sentence.span, &quoted);
         // Most sentences hold no number to read; they are not lower-cased.
         if in_sentence.is_empty() {
@@ -247,7 +247,7 @@ fn candidate_numbers<'a>(ctx: &Context<'a>, span: &Span, quoted: &Cover) -> Vec<
 }
 
 fn continue_with(ctx: &Context, si: usize, lower: &str, in_sentence: &[&NumberMention], years: &ElectionYears, out: &mut Vec<FoundFigure>) {
-    let span = ctx.doc.sentences[si].span.clone();
+    let span = ctx.doc.sentences()[si].span.clone();
     // A survey sentence, or one following a survey sentence in its paragraph ("53% of
     // those polled ... Meantime, 32% said"). "She polled 12,000" is a vote count.
     let is_poll = is_poll_sentence(ctx, si, lower);
@@ -297,7 +297,7 @@ fn is_poll_sentence(ctx: &Context, si: usize, lower: &str) -> bool {
         return true;
     }
     let doc = ctx.doc;
-    si > 0 && doc.sentences[si - 1].paragraph == doc.sentences[si].paragraph && poll(&case::to_lowercase(&doc.text[doc.sentences[si - 1].span.clone()])) && !VOTE_WORD.is_match(lower)
+    si > 0 && doc.sentences()[si - 1].paragraph == doc.sentences()[si].paragraph && poll(&case::to_lowercase(&doc.text[doc.sentences()[si - 1].span.clone()])) && !VOTE_WORD.is_match(lower)
 }
 
 /// Numbers in results lists and rankings, which name no noun: "Sarah Bell (Lib Dem)
@@ -309,7 +309,7 @@ fn listed(ctx: &Context, n: &NumberMention, owners: &[Owner], before: &str, afte
     }
     let text: &str = &ctx.doc.text;
     // "Both earned 9 delegates, followed by Klobuchar with 6": other things are counted.
-    let sentence = &text[ctx.doc.sentences[ctx.doc.sentence_at(n.start)].span.clone()];
+    let sentence = &text[ctx.doc.sentences()[ctx.doc.sentence_at(n.start)].span.clone()];
     if OTHER_COUNTS.is_match(sentence) && !VOTE_WORD.is_match(sentence) {
         return None;
     }

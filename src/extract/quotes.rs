@@ -510,7 +510,7 @@ fn after_cue(ctx: &Context, q: &QuoteSpan) -> Option<(Speaker, Span)> {
 fn sentence_end_cue(ctx: &Context, q: &QuoteSpan) -> Option<(Speaker, Span)> {
     let text: &str = &ctx.doc.text;
     let close = q.close_end?;
-    let sentence = &ctx.doc.sentences[ctx.doc.sentence_at(q.open)].span;
+    let sentence = &ctx.doc.sentences()[ctx.doc.sentence_at(q.open)].span;
     if close >= sentence.end {
         return None;
     }
@@ -641,7 +641,7 @@ fn before_cue(ctx: &Context, q: &QuoteSpan, earlier: &[FoundQuote]) -> Option<(O
     let doc = ctx.doc;
     let pi = doc.paragraph_at(q.open);
     let para_start = doc.paragraphs[pi].start;
-    let sentence_start = doc.sentences[doc.sentence_at(q.open)].span.start.max(para_start);
+    let sentence_start = doc.sentences()[doc.sentence_at(q.open)].span.start.max(para_start);
     let prev_close = earlier.iter().rev().map(|f| f.quote.close_end.unwrap_or(f.quote.span.end)).find(|&e| e <= q.open && e >= sentence_start);
     let mut window = prev_close.unwrap_or(sentence_start)..q.open;
     let mut rule = "cue-before";
@@ -651,7 +651,7 @@ fn before_cue(ctx: &Context, q: &QuoteSpan, earlier: &[FoundQuote]) -> Option<(O
         if !text[prev.clone()].trim_end().ends_with(':') {
             return None;
         }
-        window = doc.sentences[doc.sentence_at(prev.end.saturating_sub(1))].span.start..prev.end;
+        window = doc.sentences()[doc.sentence_at(prev.end.saturating_sub(1))].span.start..prev.end;
         rule = "colon-paragraph-before";
     }
     let ws = words(text, window.clone());
@@ -675,10 +675,10 @@ fn before_cue(ctx: &Context, q: &QuoteSpan, earlier: &[FoundQuote]) -> Option<(O
 fn subject_of_sentence_before(ctx: &Context, sentence_start: usize) -> Option<Speaker> {
     let doc = ctx.doc;
     let si = doc.sentence_at(sentence_start);
-    if si == 0 || doc.sentences[si - 1].paragraph != doc.sentences[si].paragraph {
+    if si == 0 || doc.sentences()[si - 1].paragraph != doc.sentences()[si].paragraph {
         return None;
     }
-    subject_in(ctx, doc.sentences[si - 1].span.clone()).filter(|s| matches!(s, Speaker::Person { .. }))
+    subject_in(ctx, doc.sentences()[si - 1].span.clone()).filter(|s| matches!(s, Speaker::Person { .. }))
 }
 
 fn inside_quote(quotes: &[FoundQuote], pos: usize) -> bool {
@@ -740,11 +740,11 @@ fn span_end_of(ws: &[Span]) -> usize {
 fn previous_sentence(ctx: &Context, q: &QuoteSpan) -> Option<(Speaker, Option<Span>)> {
     let doc = ctx.doc;
     let si = doc.sentence_at(q.open);
-    let sentence = &doc.sentences[si];
-    if sentence.span.start != q.open || si == 0 || doc.sentences[si - 1].paragraph != sentence.paragraph {
+    let sentence = &doc.sentences()[si];
+    if sentence.span.start != q.open || si == 0 || doc.sentences()[si - 1].paragraph != sentence.paragraph {
         return None;
     }
-    let prev = doc.sentences[si - 1].span.clone();
+    let prev = doc.sentences()[si - 1].span.clone();
     let text: &str = &doc.text;
     if text[prev.clone()].contains(['“', '”', '"']) {
         return None;
@@ -759,7 +759,7 @@ fn previous_sentence(ctx: &Context, q: &QuoteSpan) -> Option<(Speaker, Option<Sp
 /// “liar”") is theirs: the first person or resolved pronoun of the sentence outside
 /// the quote.
 fn sentence_person(ctx: &Context, q: &QuoteSpan) -> Option<Speaker> {
-    let sentence = &ctx.doc.sentences[ctx.doc.sentence_at(q.open)].span;
+    let sentence = &ctx.doc.sentences()[ctx.doc.sentence_at(q.open)].span;
     let outside = |start: usize| start < q.open || start >= q.span.end;
     let person = ctx.people.mentions_in(sentence).find(|m| !m.in_quote && outside(m.span.start)).map(|m| (m.span.start, Speaker::Person { person: m.person, span: m.span.clone() }));
     let pronoun = ctx.references.iter().filter(|r| sentence.start <= r.span.start && r.span.end <= sentence.end && outside(r.span.start)).find_map(|r| r.person.map(|p| (r.span.start, Speaker::Person { person: p, span: r.span.clone() })));

@@ -66,7 +66,7 @@ pub fn find_ratios(doc: &Document, numbers: &[NumberMention]) -> Vec<FoundRatio>
             let whole = c.get(0).unwrap();
             let factor = factor_of(c.get(2).or(c.get(3)).unwrap().as_str())?;
             let bound = bound_of(c.get(1).map(|m| m.as_str()));
-            let sentence = &doc.sentences[doc.sentence_at(whole.start())].span;
+            let sentence = &doc.sentences()[doc.sentence_at(whole.start())].span;
             let (base, result, rule) = operands(text, numbers, sentence, &whole.range(), c.get(3).is_some())?;
             Some(FoundRatio { span: whole.range(), factor, bound, base, result, rule })
         })
