@@ -17,7 +17,7 @@ use std::ops::Range;
 use super::boundaries::WordRegex;
 
 /// `re_gap!(NAME, N, r"rest")`: a [`GapRegex`] compiled on first use, the pattern
-/// `^[^.;]{0,N}?rest`.
+/// `^[^.;]{0,N}?(?:rest)`.
 macro_rules! re_gap {
     ($name:ident, $max_chars:expr, $rest:expr) => {
         static $name: std::sync::LazyLock<$crate::extract::gap::GapRegex> = std::sync::LazyLock::new(|| $crate::extract::gap::GapRegex::new($max_chars, $rest));
@@ -35,7 +35,7 @@ pub struct GapRegex {
 }
 
 impl GapRegex {
-    /// The pattern `^[^.;]{0,max_chars}?` followed by `rest`.
+    /// The pattern `^[^.;]{0,max_chars}?(?:rest)`: the gap, then `rest` as one group.
     pub fn new(max_chars: usize, rest: &str) -> GapRegex {
         GapRegex { pattern: format!("^[^.;]{{0,{max_chars}}}?(?:{rest})"), max_chars, rest: WordRegex::small(rest, super::SMALL_PATTERN_CACHE) }
     }

@@ -22,7 +22,7 @@ use super::gap::GapRegex;
 /// `gated!(NAME, r"pattern", &["word", ...])`: a [`GatedRegex`] compiled on first use.
 /// Every match of the pattern must contain one of the words, as written.
 /// `gated!(NAME, gap N, r"rest", &["word", ...])`: the same for the pattern
-/// `^[^.;]{0,N}?rest`, searched as a [`GapRegex`].
+/// `^[^.;]{0,N}?(?:rest)`, searched as a [`GapRegex`].
 macro_rules! gated {
     ($name:ident, $pat:expr, $words:expr) => {
         static $name: std::sync::LazyLock<$crate::extract::gated::GatedRegex> =
@@ -56,7 +56,7 @@ impl GatedRegex {
         GatedRegex::with(Pattern::Whole(WordRegex::small(pattern, super::SMALL_PATTERN_CACHE)), words)
     }
 
-    /// The pattern `^[^.;]{0,max_chars}?rest` (see [`GapRegex`]), gated as
+    /// The pattern `^[^.;]{0,max_chars}?(?:rest)` (see [`GapRegex`]), gated as
     /// [`GatedRegex::new`] gates it.
     pub fn after_gap(max_chars: usize, rest: &str, words: &[&str]) -> GatedRegex {
         GatedRegex::with(Pattern::AfterGap(GapRegex::new(max_chars, rest)), words)
